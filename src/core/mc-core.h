@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mc-enums.h"
+#include "mc-field.h"
+#include "mc-item.h"
+#include "mc-revision.h"
+#include "mc-design.h"
+#include "mc-design-summary.h"
+#include "mc-unit.h"
+#include "mc-person.h"
+#include "mc-store.h"
+#include "mc-design-io.h"
+#include "mc-finding.h"
+#include "mc-profile.h"
+#include "mc-validator.h"
+#include "mc-demo.h"
+
+/* Call once before using the core: sets up gettext for the library. */
+void mc_core_init (void);
