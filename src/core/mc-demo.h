@@ -11,4 +11,8 @@ G_BEGIN_DECLS
  * holds designs. */
 gboolean mc_demo_populate (McStore *store, GError **error);
 
+/* The demo institution's name and two-letter country code (newly
+ * allocated), so the application can preset its preferences. */
+gboolean mc_demo_get_institution (char **name, char **country, GError **error);
+
 G_END_DECLS
