@@ -16,7 +16,7 @@ mc_core_init (void)
     {
       bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      g_resources_register (mc_core_get_resource ());
+      mc_core_register_resource ();
       g_once_init_leave (&initialised, 1);
     }
 }

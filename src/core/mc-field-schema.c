@@ -110,7 +110,10 @@ _mc_field_schema_install (const McFieldSchema *schema,
                           GObjectClass        *klass,
                           guint                first_prop_id)
 {
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  /* Field ids use underscores, so GObject keeps its own canonical copy of
+   * each name (G_PARAM_STATIC_NAME requires a canonical one). */
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                            G_PARAM_STATIC_NICK | G_PARAM_STATIC_BLURB;
 
   for (guint i = 0; i < schema->n_specs; i++)
     {

@@ -83,8 +83,6 @@ mc_item_class_init (McItemClass *klass)
 
   object_class->constructed = mc_item_constructed;
   object_class->finalize = mc_item_finalize;
-  object_class->get_property = mc_item_get_property;
-  object_class->set_property = mc_item_set_property;
 }
 
 static void
@@ -96,6 +94,11 @@ static void
 item_class_setup (McItemClass *klass,
                   const char  *list_id)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  /* GObject clears these for every class; the subclass owns the properties. */
+  object_class->get_property = mc_item_get_property;
+  object_class->set_property = mc_item_set_property;
   klass->list_id = list_id;
   _mc_field_schema_install (_mc_field_schema_for_list (list_id), G_OBJECT_CLASS (klass), 1);
 }
