@@ -1,3 +1,26 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-int main (void);
-int main (void) { return 0; }
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "mc-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(McApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  mc_core_init ();
+  g_set_application_name (_("Microcred"));
+
+  app = mc_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,1 +1,339 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "mc-application.h"
+#include "mc-preferences-window.h"
+#include "mc-window.h"
+
+struct _McApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_path;
+  gboolean        demo;
+
+  McStore        *store;
+  GError         *store_error;
+  McValidator    *validator;
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (McApplication, mc_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the database at PATH instead of the default one"), N_("PATH") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Fill the database with the demo institution when it has no designs"), NULL },
+  { NULL }
+};
+
+/* Every keyboard shortcut of the application and its windows. */
+static const struct {
+  const char *action;
+  const char *accels[3];
+} accelerators[] = {
+  { "app.preferences",          { "<Primary>comma", NULL } },
+  { "app.shortcuts",            { "<Primary>question", NULL } },
+  { "app.help",                 { "F1", NULL } },
+  { "app.quit",                 { "<Primary>q", NULL } },
+  { "win.new-design",           { "<Primary>n", NULL } },
+  { "win.search",               { "<Primary>f", NULL } },
+  { "win.import",               { "<Primary>o", NULL } },
+  { "win.export",               { "<Primary><Shift>s", "<Primary>e", NULL } },
+  { "win.show-list",            { "<Alt>Left", NULL } },
+  { "window.close",             { "<Primary>w", NULL } },
+};
+
+static void
+update_institution (McApplication *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, MC_SETTINGS_INSTITUTION_NAME);
+  g_autofree char *country = g_settings_get_string (self->settings, MC_SETTINGS_INSTITUTION_COUNTRY);
+
+  mc_validator_set_institution (self->validator, name, country);
+}
+
+static void
+on_institution_changed (McApplication *self,
+                        const char    *key,
+                        GSettings     *settings)
+{
+  update_institution (self);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (MC_IS_WINDOW (l->data))
+      mc_window_revalidate (MC_WINDOW (l->data));
+}
+
+static void
+app_preferences (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  McApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  McPreferencesWindow *prefs = NULL;
+
+  prefs = mc_preferences_window_new (self->settings, self->validator);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  gtk_window_set_application (GTK_WINDOW (prefs), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+app_about (GSimpleAction *action,
+           GVariant      *param,
+           gpointer       user_data)
+{
+  McApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Microcred developers", NULL };
+  GtkWidget *about = NULL;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "application-name", _("Microcred"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("The Microcred developers"),
+                        "version", PACKAGE_VERSION,
+                        "developers", developers,
+                        "copyright", _("© The Microcred developers"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/microcred/microcred",
+                        "issue-url", "https://github.com/microcred/microcred/issues",
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+app_shortcuts (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  McApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* GtkApplicationWindow adds this action for the bundled help overlay. */
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static void
+app_help (GSimpleAction *action,
+          GVariant      *param,
+          gpointer       user_data)
+{
+  McApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_show_uri (window, "help:microcred", GDK_CURRENT_TIME);
+}
+
+static void
+app_quit (GSimpleAction *action,
+          GVariant      *param,
+          gpointer       user_data)
+{
+  McApplication *self = user_data;
+  g_autoptr(GList) windows = NULL;
+
+  /* Closing (rather than destroying) lets each window save and ask. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "preferences", app_preferences },
+  { "about",       app_about },
+  { "shortcuts",   app_shortcuts },
+  { "help",        app_help },
+  { "quit",        app_quit },
+};
+
+static gint
+mc_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  McApplication *self = MC_APPLICATION (app);
+  const char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &path) && path[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      self->database_path = g_file_get_path (file);
+      /* Another database is another instance, not the running one. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+  self->demo = g_variant_dict_contains (options, "demo");
+
+  return -1;
+}
+
+static void
+mc_application_startup (GApplication *app)
+{
+  McApplication *self = MC_APPLICATION (app);
+
+  G_APPLICATION_CLASS (mc_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accelerators[i].action,
+                                           accelerators[i].accels);
+
+  self->settings = g_settings_new (MC_SETTINGS_SCHEMA);
+  self->validator = mc_validator_new ();
+  update_institution (self);
+  g_signal_connect_object (self->settings, "changed::" MC_SETTINGS_INSTITUTION_NAME,
+                           G_CALLBACK (on_institution_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::" MC_SETTINGS_INSTITUTION_COUNTRY,
+                           G_CALLBACK (on_institution_changed), self, G_CONNECT_SWAPPED);
+}
+
+static void
+open_store (McApplication *self)
+{
+  g_autofree char *path = NULL;
+
+  if (self->store != NULL || self->store_error != NULL)
+    return;
+
+  if (self->database_path != NULL)
+    {
+      path = g_strdup (self->database_path);
+    }
+  else
+    {
+      g_autofree char *dir = NULL;
+
+      path = mc_store_default_path ();
+      dir = g_path_get_dirname (path);
+      /* Only the default folder is ours to create. */
+      g_mkdir_with_parents (dir, 0700);
+    }
+
+  self->store = mc_store_open (path, MC_STORE_OPEN_CREATE, &self->store_error);
+  if (self->store == NULL)
+    g_prefix_error (&self->store_error, "%s\n\n", path);
+}
+
+static void
+show_store_error (McApplication *self)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Could Not Open the Database"),
+                                                       self->store_error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+mc_application_activate (GApplication *app)
+{
+  McApplication *self = MC_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  McWindow *main_window = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  open_store (self);
+  if (self->store == NULL)
+    {
+      show_store_error (self);
+      return;
+    }
+
+  main_window = mc_window_new (self, self->store, self->validator, self->settings);
+  gtk_window_present (GTK_WINDOW (main_window));
+
+  if (self->demo)
+    {
+      g_autoptr(GError) error = NULL;
+      guint n = mc_store_count_designs (self->store, &error);
+
+      if (error == NULL && n == 0)
+        mc_window_open_demo (main_window);
+    }
+}
+
+static void
+mc_application_finalize (GObject *object)
+{
+  McApplication *self = MC_APPLICATION (object);
+
+  g_clear_pointer (&self->database_path, g_free);
+  g_clear_error (&self->store_error);
+  g_clear_object (&self->store);
+  g_clear_object (&self->validator);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (mc_application_parent_class)->finalize (object);
+}
+
+static void
+mc_application_class_init (McApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = mc_application_finalize;
+  app_class->handle_local_options = mc_application_handle_local_options;
+  app_class->startup = mc_application_startup;
+  app_class->activate = mc_application_activate;
+}
+
+static void
+mc_application_init (McApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  /* Also for the .Devel id: resources live under one path. */
+  g_application_set_resource_base_path (G_APPLICATION (self), RESOURCE_BASE);
+}
+
+McApplication *
+mc_application_new (void)
+{
+  return g_object_new (MC_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+McStore *
+mc_application_get_store (McApplication *self)
+{
+  g_return_val_if_fail (MC_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+McValidator *
+mc_application_get_validator (McApplication *self)
+{
+  g_return_val_if_fail (MC_IS_APPLICATION (self), NULL);
+  return self->validator;
+}
+
+GSettings *
+mc_application_get_settings (McApplication *self)
+{
+  g_return_val_if_fail (MC_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mc-design-editor.h"
+#include "mc-window.h"
+
+G_BEGIN_DECLS
+
+struct _McWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  McStore              *store;
+  McValidator          *validator;
+  GSettings            *settings;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *unit_dropdown;
+  GtkDropDown          *type_dropdown;
+  GtkDropDown          *state_dropdown;
+  GtkStack             *list_stack;
+  GtkListView          *design_list;
+  AdwBin               *editor_bin;
+
+  McDesignEditor       *editor;
+  GListStore           *designs;        /* McDesignSummary */
+  GtkSingleSelection   *selection;
+  GArray               *unit_ids;       /* gint64, parallel to the unit drop-down */
+
+  gint64                current_id;     /* design in the editor, 0 if none */
+  guint                 updating : 1;   /* the code, not the user, changes the list */
+  guint                 close_confirmed : 1;
+};
+
+/* mc-window.c */
+gboolean _mc_window_load_design     (McWindow    *self,
+                                     gint64       id,
+                                     gboolean     save_first,
+                                     GError     **error);
+void     _mc_window_reload_units    (McWindow    *self);
+void     _mc_window_reset_filters   (McWindow    *self);
+void     _mc_window_show_list       (McWindow    *self);
+void     _mc_window_show_editor     (McWindow    *self);
+void     _mc_window_toast           (McWindow    *self,
+                                     const char  *text);
+void     _mc_window_show_error      (McWindow    *self,
+                                     const char  *heading,
+                                     GFile       *file,
+                                     const char  *message);
+
+/* mc-window-actions.c */
+void     _mc_window_class_add_actions (GtkWidgetClass *widget_class);
+void     _mc_window_update_actions    (McWindow       *self);
+gboolean _mc_window_close_request     (McWindow       *self);
+
+G_END_DECLS
