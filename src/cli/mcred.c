@@ -1,3 +1,97 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-int main (void);
-int main (void) { return 0; }
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "mc-cli-context.h"
+#include "mc-cli-design.h"
+#include "mc-cli-profile.h"
+
+static int
+run_init (McCliContext *ctx,
+          int           argc,
+          char        **argv)
+{
+  g_auto(GStrv) args = NULL;
+  g_autoptr(McStore) store = NULL;
+  gboolean existed;
+
+  if (!mc_cli_parse_command (ctx, argc, argv, NULL,
+                             _("Create the database, or bring an older one up to date."),
+                             NULL, 0, 0, &args))
+    return MC_CLI_EXIT_FAILURE;
+
+  existed = g_file_test (mc_cli_database_path (ctx), G_FILE_TEST_EXISTS);
+  if (!(store = mc_cli_open_store (ctx, TRUE)))
+    return MC_CLI_EXIT_FAILURE;
+
+  g_print (existed ? _("Database %s is ready (schema version %d)\n")
+                   : _("Created database %s (schema version %d)\n"),
+           mc_store_get_path (store), mc_store_get_schema_version (store));
+  return MC_CLI_EXIT_OK;
+}
+
+static int
+run_demo (McCliContext *ctx,
+          int           argc,
+          char        **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  g_autoptr(McStore) store = NULL;
+  guint n_designs;
+
+  if (!mc_cli_parse_command (ctx, argc, argv, NULL,
+                             _("Fill an empty database with the demo institution."),
+                             NULL, 0, 0, &args))
+    return MC_CLI_EXIT_FAILURE;
+
+  if (!(store = mc_cli_open_store (ctx, TRUE)))
+    return MC_CLI_EXIT_FAILURE;
+  if (!mc_demo_populate (store, &error))
+    {
+      mc_cli_report (mc_store_get_path (store), error);
+      return MC_CLI_EXIT_FAILURE;
+    }
+
+  n_designs = mc_store_count_designs (store, NULL);
+  g_print (ngettext ("Added the demo institution to %s: %u design\n",
+                     "Added the demo institution to %s: %u designs\n", n_designs),
+           mc_store_get_path (store), n_designs);
+  return MC_CLI_EXIT_OK;
+}
+
+static const McCliCommand commands[] = {
+  { "init",    run_init,           N_("Create or update the database") },
+  { "demo",    run_demo,           N_("Fill the database with the demo institution") },
+  { "design",  mc_cli_design_run,  N_("List, show, import, export and validate designs") },
+  { "profile", mc_cli_profile_run, N_("List the policy profiles") },
+};
+
+int
+main (int    argc,
+      char **argv)
+{
+  McCliContext ctx = { NULL, NULL };
+  gboolean version = FALSE;
+  const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  mc_core_init ();
+
+  status = mc_cli_dispatch (&ctx, commands, G_N_ELEMENTS (commands), entries, &version,
+                            argc, argv);
+  if (status == MC_CLI_EXIT_OK && version)
+    g_print ("mcred %s\n", PACKAGE_VERSION);
+
+  mc_cli_context_clear (&ctx);
+  return status;
+}

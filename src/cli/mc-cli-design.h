@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mc-cli-context.h"
+
+G_BEGIN_DECLS
+
+/* "mcred design …": list, show, import, export, validate. */
+int mc_cli_design_run      (McCliContext *ctx, int argc, char **argv);
+/* "mcred design validate" (mc-cli-validate.c). */
+int mc_cli_design_validate (McCliContext *ctx, int argc, char **argv);
+
+/* Reads and checks a design exchange file ("-": standard input); prints
+ * the error itself. */
+McDesignFile *mc_cli_read_design_file (const char *name);
+
+G_END_DECLS
