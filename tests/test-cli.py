@@ -8,6 +8,7 @@ Usage: test-cli.py /path/to/mcred
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -394,6 +395,30 @@ class Validate(CliTestCase):
                                    "--json", db=self.path("absent.db"))
             self.assertEqual((from_file.status, from_file.out), (from_db.status, from_db.out))
         self.assertFalse(os.path.exists(self.path("absent.db")))
+
+    def test_institution_from_preferences(self):
+        # Without --institution/--country the window's preferences count.
+        source = os.environ.get("MC_SOURCE_ROOT",
+                                os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        schemas = self.path("schemas")
+        os.mkdir(schemas)
+        shutil.copy(os.path.join(source, "data", "io.github.microcred.Microcred.gschema.xml"),
+                    schemas)
+        subprocess.run(["glib-compile-schemas", "--strict", schemas], check=True)
+        keyfile = os.path.join(self.env["XDG_CONFIG_HOME"], "glib-2.0", "settings", "keyfile")
+        os.makedirs(os.path.dirname(keyfile))
+        self.env.update({"GSETTINGS_SCHEMA_DIR": schemas, "GSETTINGS_BACKEND": "keyfile"})
+        design = self.designs(self.db, "--state", "active")[0]
+        args = ("design", "validate", str(design["id"]), *PROFILES, "--today", "2025-03-01")
+
+        with open(keyfile, "w") as f:
+            f.write("[io/github/microcred/Microcred]\ninstitution-name=''\n")
+        self.assertEqual(self.mcred(*args, db=self.db).status, 1)
+        with open(keyfile, "w") as f:
+            f.write("[io/github/microcred/Microcred]\n"
+                    "institution-name='Corrib Technological University'\n"
+                    "institution-country='IE'\n")
+        self.ok(*args, db=self.db)
 
     def test_validate_failures(self):
         design = self.designs(self.db)[0]

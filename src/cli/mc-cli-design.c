@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "mc-cli-design.h"
@@ -247,6 +245,24 @@ design_list (McCliContext *ctx,
 
 /* --- show ---------------------------------------------------------------- */
 
+static char *
+owner_text (McStore *store,
+            gint64   owner_id)
+{
+  g_autoptr(GListModel) people = owner_id > 0 ? mc_store_list_people (store, NULL) : NULL;
+  guint n = people != NULL ? g_list_model_get_n_items (people) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(McPerson) person = g_list_model_get_item (people, i);
+
+      if (mc_person_get_id (person) == owner_id)
+        return g_strdup_printf ("%s (%s)", mc_person_get_name (person),
+                                mc_person_get_username (person));
+    }
+  return NULL;
+}
+
 static void
 print_design (McStore  *store,
               McDesign *design)
@@ -255,6 +271,7 @@ print_design (McStore  *store,
   g_autoptr(McUnit) unit = mc_store_get_unit (store, mc_design_get_unit_id (design), NULL);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, mc_design_get_id (design));
   g_autofree char *unit_text = NULL;
+  g_autofree char *owner = owner_text (store, mc_design_get_owner_id (design));
   g_autofree char *revision = g_strdup_printf ("%u", mc_design_get_revision_number (design));
   g_autofree char *created = mc_cli_format_time (mc_design_get_created (design));
   g_autofree char *modified = mc_cli_format_time (mc_design_get_modified (design));
@@ -268,6 +285,7 @@ print_design (McStore  *store,
   mc_cli_print_labelled (2, _("State"), mc_enum_label (MC_TYPE_DESIGN_STATE,
                                                        mc_design_get_state (design)));
   mc_cli_print_labelled (2, _("Unit"), unit_text);
+  mc_cli_print_labelled (2, _("Owner"), owner);
   mc_cli_print_labelled (2, _("Revision"), revision);
   mc_cli_print_labelled (2, _("Created"), created);
   mc_cli_print_labelled (2, _("Modified"), modified);
@@ -312,137 +330,13 @@ design_show (McCliContext *ctx,
          ? MC_CLI_EXIT_OK : MC_CLI_EXIT_FAILURE;
 }
 
-/* --- import and export ---------------------------------------------------- */
-
-McDesignFile *
-mc_cli_read_design_file (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GByteArray) data = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) file = NULL;
-  McDesignFile *parsed;
-  guint8 chunk[16384];
-  size_t n;
-
-  if (g_strcmp0 (name, "-") != 0)
-    {
-      file = g_file_new_for_commandline_arg (name);
-      if (!(parsed = mc_design_io_read_file (file, NULL, &error)))
-        mc_cli_report (name, error);   /* the message names the file */
-      return parsed;
-    }
-
-  /* Read one byte past the limit so that the parser can refuse the size. */
-  data = g_byte_array_new ();
-  while (data->len <= MC_DESIGN_IO_MAX_BYTES && (n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
-    g_byte_array_append (data, chunk, (guint) n);
-  if (ferror (stdin))
-    {
-      mc_cli_error (_("standard input"), "%s", g_strerror (EIO));
-      return NULL;
-    }
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
-  if (!(parsed = mc_design_io_parse (bytes, &error)))
-    mc_cli_error (_("standard input"), "%s", error->message);
-  return parsed;
-}
-
-static int
-design_import (McCliContext *ctx,
-               int           argc,
-               char        **argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) args = NULL;
-  g_autoptr(McDesignFile) file = NULL;
-  g_autoptr(McStore) store = NULL;
-  g_autofree char *id_text = NULL;
-  gboolean replace = FALSE;
-  gint64 id;
-  const GOptionEntry entries[] = {
-    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
-      N_("Overwrite a stored design with the same UUID"), NULL },
-    { NULL }
-  };
-
-  if (!mc_cli_parse_command (ctx, argc, argv, _("FILE"),
-                             _("Import a design exchange file (“-” reads standard input)."),
-                             entries, 1, 1, &args))
-    return MC_CLI_EXIT_FAILURE;
-
-  /* Read and check the whole file before the database is even opened. */
-  if (!(file = mc_cli_read_design_file (args[1])))
-    return MC_CLI_EXIT_FAILURE;
-  if (!(store = mc_cli_open_store (ctx, TRUE)))
-    return MC_CLI_EXIT_FAILURE;
-
-  if ((id = mc_design_io_import (store, file, replace, &error)) == 0)
-    {
-      mc_cli_report (args[1], error);
-      if (!replace && g_error_matches (error, MC_STORE_ERROR, MC_STORE_ERROR_CONSTRAINT))
-        g_printerr ("%s\n", _("Use --replace to overwrite the stored design."));
-      return MC_CLI_EXIT_FAILURE;
-    }
-
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  g_print (_("Imported “%s” as design %s into %s\n"),
-           mc_revision_get_title (mc_design_get_content (file->design)), id_text,
-           mc_store_get_path (store));
-  return MC_CLI_EXIT_OK;
-}
-
-static int
-design_export (McCliContext *ctx,
-               int           argc,
-               char        **argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) args = NULL;
-  g_autoptr(McStore) store = NULL;
-  g_autoptr(McDesign) design = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) file = NULL;
-  const char *target;
-
-  if (!mc_cli_parse_command (ctx, argc, argv, _("ID|UUID [FILE]"),
-                             _("Write a design exchange file (standard output without FILE or with “-”)."),
-                             NULL, 1, 2, &args))
-    return MC_CLI_EXIT_FAILURE;
-  if (!(store = mc_cli_open_store (ctx, FALSE)) ||
-      !(design = mc_cli_resolve_design (store, args[1])))
-    return MC_CLI_EXIT_FAILURE;
-
-  target = args[2];
-  if (target == NULL || g_strcmp0 (target, "-") == 0)
-    {
-      if (!(bytes = mc_design_io_serialize (store, design, &error)))
-        {
-          mc_cli_report (args[1], error);
-          return MC_CLI_EXIT_FAILURE;
-        }
-      return mc_cli_write_stdout (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes))
-             ? MC_CLI_EXIT_OK : MC_CLI_EXIT_FAILURE;
-    }
-
-  file = g_file_new_for_commandline_arg (target);
-  if (!mc_design_io_write_file (store, design, file, NULL, &error))
-    {
-      mc_cli_report (target, error);
-      return MC_CLI_EXIT_FAILURE;
-    }
-  g_print (_("Exported “%s” to %s\n"), mc_revision_get_title (mc_design_get_content (design)),
-           target);
-  return MC_CLI_EXIT_OK;
-}
-
 /* --- the group ----------------------------------------------------------- */
 
 static const McCliCommand design_commands[] = {
   { "list",     design_list,            N_("List the designs") },
   { "show",     design_show,            N_("Show every element of a design") },
-  { "import",   design_import,          N_("Import a design exchange file") },
-  { "export",   design_export,          N_("Write a design exchange file") },
+  { "import",   mc_cli_design_import,   N_("Import a design exchange file") },
+  { "export",   mc_cli_design_export,   N_("Write a design exchange file") },
   { "validate", mc_cli_design_validate, N_("Check a design against policy profiles") },
 };
 

@@ -7,6 +7,9 @@ G_BEGIN_DECLS
 
 /* "mcred design …": list, show, import, export, validate. */
 int mc_cli_design_run      (McCliContext *ctx, int argc, char **argv);
+/* "mcred design import" and "export" (mc-cli-design-io.c). */
+int mc_cli_design_import   (McCliContext *ctx, int argc, char **argv);
+int mc_cli_design_export   (McCliContext *ctx, int argc, char **argv);
 /* "mcred design validate" (mc-cli-validate.c). */
 int mc_cli_design_validate (McCliContext *ctx, int argc, char **argv);
 

@@ -153,6 +153,36 @@ check_profiles (McValidator        *validator,
   return TRUE;
 }
 
+/* The window keeps the institution in its preferences; use them when the
+ * options do not say otherwise and the schema is installed.  Nothing is
+ * needed when it is not: the options are enough. */
+static void
+institution_from_preferences (char **name,
+                              char **country)
+{
+  static const char * const keys[] = { "institution-name", "institution-country" };
+  char **values[] = { name, country };
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source == NULL)
+    return;
+  schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return;
+  settings = g_settings_new_full (schema, NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      if (*values[i] != NULL || !g_settings_schema_has_key (schema, keys[i]))
+        continue;
+      *values[i] = g_settings_get_string (settings, keys[i]);
+      if (**values[i] == '\0')
+        g_clear_pointer (values[i], g_free);
+    }
+}
+
 static gboolean
 is_iso_date (const char *text)
 {
@@ -188,11 +218,11 @@ mc_cli_design_validate (McCliContext *ctx,
       N_("Check against this policy profile (repeatable; see “mcred profile list”)"), N_("ID") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the findings as JSON"), NULL },
     { "institution", 0, 0, G_OPTION_ARG_STRING, &institution,
-      N_("Name of the awarding institution"), N_("NAME") },
+      N_("Name of the awarding institution (default: from the preferences)"), N_("NAME") },
     { "country", 0, 0, G_OPTION_ARG_STRING, &country,
-      N_("Country of the awarding institution (ISO 3166-1 alpha-2)"), N_("CODE") },
+      N_("Country of the awarding institution, like IE (default: from the preferences)"), N_("CODE") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today,
-      N_("Check dates as if today were DATE"), N_("YYYY-MM-DD") },
+      N_("Check dates as if it were this day"), N_("YYYY-MM-DD") },
     { NULL }
   };
 
@@ -209,6 +239,7 @@ mc_cli_design_validate (McCliContext *ctx,
   validator = mc_validator_new ();
   if (!check_profiles (validator, (const char * const *) profiles))
     return MC_CLI_EXIT_FAILURE;
+  institution_from_preferences (&institution, &country);
   if (institution != NULL || country != NULL)
     mc_validator_set_institution (validator, institution, country);
   if (today != NULL)
