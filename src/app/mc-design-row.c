@@ -106,8 +106,12 @@ static void
 mc_design_row_dispose (GObject *object)
 {
   McDesignRow *self = MC_DESIGN_ROW (object);
+  GtkWidget *child = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_DESIGN_ROW);
+  /* The template's unnamed box is not cleared with the template. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->summary);
   g_clear_pointer (&self->state_class, g_free);
 

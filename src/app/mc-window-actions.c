@@ -32,6 +32,21 @@ mc_window_new_design (McWindow *self)
 
       unit_id = mc_unit_get_id (unit);
     }
+  else
+    {
+      /* Every design belongs to a unit: start a fresh database with one
+       * named after the institution. */
+      g_autofree char *name = g_settings_get_string (self->settings, MC_SETTINGS_INSTITUTION_NAME);
+
+      unit_id = mc_store_add_unit (self->store, "MAIN",
+                                   name[0] != '\0' ? name : _("Main Unit"), &error);
+      if (unit_id == 0)
+        {
+          _mc_window_show_error (self, _("Could Not Create a Design"), NULL, error->message);
+          return 0;
+        }
+      _mc_window_reload_units (self);
+    }
 
   design = mc_design_new ();
   person = mc_store_find_person_by_username (self->store, g_get_user_name (), NULL);
