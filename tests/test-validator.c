@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "mc-core.h"
+#include "mc-validator-private.h"
 
 /* Every rule of every built-in profile is exercised twice: once on a
  * design that satisfies it and once on a design that breaks it.  The cases
@@ -614,6 +615,13 @@ test_builtin (void)
       g_assert_cmpstr (mc_profile_get_source (profile), !=, "");
       g_assert_cmpuint (json_array_get_length (mc_profile_get_rules (profile)), >, 0);
       g_assert_nonnull (mc_validator_find_profile (v, all_profiles[i]));
+
+      /* Marked for translation (the tests run untranslated, so the getters
+       * return the strings of the file). */
+      g_assert_true (g_strv_contains (_mc_profile_get_builtin_strings (),
+                                      mc_profile_get_name (profile)));
+      g_assert_true (g_strv_contains (_mc_profile_get_builtin_strings (),
+                                      mc_profile_get_description (profile)));
     }
   g_assert_null (mc_validator_find_profile (v, "no-such-profile"));
 }

@@ -56,6 +56,39 @@ static const struct {
   { "warn_days", MC_PARAM_WARN_DAYS },
 };
 
+/* Names and descriptions of the built-in profiles, repeated here because
+ * xgettext cannot read the JSON files; the tests check that every built-in
+ * profile's strings are in this list. */
+static const char * const builtin_strings[] = {
+  /* TRANSLATORS: name of a policy profile */
+  N_("Common Microcredential Framework"),
+  N_("The conditions of the European MOOC Consortium's Common Microcredential "
+     "Framework: 100 to 150 hours including the summative assessment, EQF level 6 or 7"
+     " (or 5 with matching credits), credit awarded by a summative assessment with "
+     "identity verification, and a transcript of outcomes, hours, level and credits."),
+  /* TRANSLATORS: name of a policy profile */
+  N_("Internal consistency"),
+  N_("Checks that the parts of a design agree with each other: every outcome is "
+     "assessed, weights add up, the workload matches the credits, partner agreements "
+     "are current and every listed item is complete."),
+  /* TRANSLATORS: name of a policy profile */
+  N_("EU Council Recommendation"),
+  N_("The elements every micro-credential must state under the 2022 Council "
+     "Recommendation on a European approach to micro-credentials, and the optional "
+     "elements it suggests."),
+  /* TRANSLATORS: name of a policy profile */
+  N_("MicroHE typology"),
+  N_("The workload ranges of the three kinds of micro-credential in the MicroHE "
+     "typology, and the rule that anything from 30 ECTS credits up is no longer a "
+     "micro-credential."),
+  /* TRANSLATORS: name of a policy profile */
+  N_("UK QAA practice"),
+  N_("What UK higher education expects of a credit-bearing micro-credential: a level "
+     "on FHEQ, SCQF or CQFW, UK credits that are a whole number, a stated mark scheme,"
+     " aims, subject codes and the mode of study."),
+  NULL
+};
+
 static void
 condition_clear (McCondition *cond)
 {
@@ -495,7 +528,7 @@ parse_rules (McProfile  *self,
       if (!is_identifier (id))
         {
           set_rule_error (error, i, NULL,
-                          _("“id” must be lower-case letters, digits, dots and dashes"));
+                          _("“id” must be lower-case letters, digits, dots, dashes and underscores"));
           return FALSE;
         }
       if (!g_hash_table_add (seen, (gpointer) id))
@@ -551,10 +584,11 @@ parse_profile (McProfile  *self,
     }
   if (json_node_get_int (version) != PROFILE_VERSION)
     {
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (version));
+
       g_set_error (error, MC_PROFILE_ERROR, MC_PROFILE_ERROR_INVALID,
-                   _("The policy profile has format version %" G_GINT64_FORMAT
-                     ", but only version %d is understood"),
-                   json_node_get_int (version), PROFILE_VERSION);
+                   _("The policy profile has format version %s, but only version %d is understood"),
+                   found, PROFILE_VERSION);
       return FALSE;
     }
 
@@ -570,7 +604,7 @@ parse_profile (McProfile  *self,
   if (!is_identifier (member_string (object, "id")))
     {
       g_set_error (error, MC_PROFILE_ERROR, MC_PROFILE_ERROR_INVALID,
-                   _("The policy profile’s “id” must be lower-case letters, digits and dashes"));
+                   _("The policy profile’s “id” must be lower-case letters, digits, dots, dashes and underscores"));
       return FALSE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -768,6 +802,12 @@ _mc_profile_get_compiled_rules (McProfile *self,
   g_assert (MC_IS_PROFILE (self));
   *n_rules = self->n_rules;
   return self->rules;
+}
+
+const char * const *
+_mc_profile_get_builtin_strings (void)
+{
+  return builtin_strings;
 }
 
 static int

@@ -114,4 +114,7 @@ gboolean           _mc_parse_iso_date           (const char *text, GDate *date);
 /* The parsed rules of a profile (transfer none). */
 const McRule      *_mc_profile_get_compiled_rules (McProfile *self, guint *n_rules);
 
+/* Names and descriptions of the built-in profiles, as marked for translation. */
+const char * const *_mc_profile_get_builtin_strings (void);
+
 G_END_DECLS

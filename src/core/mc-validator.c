@@ -308,10 +308,11 @@ condition_holds (const McCondition *cond,
   if (cond->strings != NULL)
     {
       const char *value = mc_revision_get_string (content, cond->field->id);
+      g_autofree char *stripped = g_strstrip (g_strdup (value != NULL ? value : ""));
       gboolean found = FALSE;
 
       for (guint i = 0; cond->strings[i] != NULL && !found; i++)
-        found = g_ascii_strcasecmp (cond->strings[i], value != NULL ? value : "") == 0;
+        found = g_ascii_strcasecmp (cond->strings[i], stripped) == 0;
       if (!found)
         return FALSE;
     }
