@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "mc-cli-context.h"
 
