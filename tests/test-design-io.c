@@ -231,6 +231,10 @@ test_round_trip (void)
   g_assert_cmpint (mc_design_get_state (copied), ==, mc_design_get_state (stored));
   g_assert_cmpuint (mc_design_get_revision_number (copied), ==,
                     mc_design_get_revision_number (stored));
+  g_assert_cmpint (mc_design_get_created (copied), ==, mc_design_get_created (stored));
+  g_assert_cmpint (mc_design_get_modified (copied), ==, mc_design_get_modified (stored));
+  /* 2025-04-28T16:30:00+02:00 in the original file. */
+  g_assert_cmpint (mc_design_get_modified (copied), ==, 1745850600);
   g_assert_true (mc_revision_equal (mc_design_get_content (copied),
                                     mc_design_get_content (stored)));
   g_assert_cmpstr (mc_revision_get_title (mc_design_get_content (copied)), ==,
