@@ -572,7 +572,10 @@ test_no_stale_cases (void)
       JsonArray *rules = mc_profile_get_rules (profile);
 
       for (guint i = 0; i < json_array_get_length (rules); i++)
-        g_hash_table_add (ids, g_strdup (json_object_get_string_member (json_array_get_object_element (rules, i), "id")));
+        {
+          JsonObject *rule = json_array_get_object_element (rules, i);
+          g_hash_table_add (ids, g_strdup (json_object_get_string_member (rule, "id")));
+        }
     }
   for (guint i = 0; i < G_N_ELEMENTS (rule_cases); i++)
     {

@@ -604,7 +604,8 @@ parse_profile (McProfile  *self,
   if (!is_identifier (member_string (object, "id")))
     {
       g_set_error (error, MC_PROFILE_ERROR, MC_PROFILE_ERROR_INVALID,
-                   _("The policy profile’s “id” must be lower-case letters, digits, dots, dashes and underscores"));
+                   _("The policy profile’s “id” must be lower-case letters, digits, dots, "
+                     "dashes and underscores"));
       return FALSE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)

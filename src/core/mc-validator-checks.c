@@ -444,8 +444,10 @@ check_partner_agreements (McCheckContext *ctx)
       else if (days < ctx->rule->warn_days)
         _mc_check_report (ctx, MIN (ctx->rule->severity, MC_SEVERITY_WARNING),
                           ctx->rule->field->id, (int) i, "agreement_expiry",
-                          g_strdup_printf (ngettext ("%s (partner %s): the agreement expires on %s, in %d day",
-                                                     "%s (partner %s): the agreement expires on %s, in %d days",
+                          g_strdup_printf (ngettext ("%s (partner %s): the agreement expires "
+                                                     "on %s, in %d day",
+                                                     "%s (partner %s): the agreement expires "
+                                                     "on %s, in %d days",
                                                      (gulong) days),
                                            label, who, expiry, days));
     }
