@@ -462,36 +462,80 @@ _mc_design_editor_mark_findings (McDesignEditor *self)
 }
 
 /* Scrolling waits until the layout is done, so that freshly expanded rows
- * have their final position. */
+ * have their final position.  When the widget is part of a larger context
+ * (an item row), the context's top is shown too if both fit. */
 
-static gboolean
-scroll_idle_cb (gpointer data)
+typedef struct {
+  GtkWidget     *widget;
+  GtkWidget     *context;
+  GdkFrameClock *clock;
+  gulong         handler;
+} ScrollRequest;
+
+static void
+scroll_request_free (gpointer data)
 {
-  GtkWidget *widget = data;
-  GtkWidget *sw = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  ScrollRequest *r = data;
+
+  g_clear_object (&r->widget);
+  g_clear_object (&r->context);
+  g_clear_object (&r->clock);
+  g_free (r);
+}
+
+static void
+scroll_now (ScrollRequest *r)
+{
+  GtkWidget *sw = gtk_widget_get_ancestor (r->widget, GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *viewport;
   GtkAdjustment *vadj;
-  graphene_rect_t bounds;
-  double value, page;
+  graphene_rect_t bounds, context;
+  double value, page, top, bottom;
 
-  if (sw == NULL || !gtk_widget_get_mapped (widget))
-    return G_SOURCE_REMOVE;
+  if (sw == NULL || !gtk_widget_get_mapped (r->widget))
+    return;
   viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (sw));
-  if (viewport == NULL || !gtk_widget_compute_bounds (widget, viewport, &bounds))
-    return G_SOURCE_REMOVE;
+  if (viewport == NULL || !gtk_widget_compute_bounds (r->widget, viewport, &bounds))
+    return;
 
   vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (sw));
   value = gtk_adjustment_get_value (vadj);
   page = gtk_adjustment_get_page_size (vadj);
-  if (bounds.origin.y < 0 || bounds.origin.y + MIN (bounds.size.height, page / 2) > page)
-    gtk_adjustment_set_value (vadj, value + bounds.origin.y - 48);
-  return G_SOURCE_REMOVE;
+  top = bounds.origin.y;
+  bottom = bounds.origin.y + MIN (bounds.size.height, page / 2);
+  if (r->context && gtk_widget_compute_bounds (r->context, viewport, &context) &&
+      bottom - context.origin.y < page - 24)
+    top = context.origin.y;
+  if (top < 0 || bottom > page)
+    gtk_adjustment_set_value (vadj, value + top - 24);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock, ScrollRequest *r)
+{
+  g_signal_handler_disconnect (clock, r->handler);
+  scroll_now (r);
+  scroll_request_free (r);
 }
 
 void
 _mc_design_editor_scroll_to (McDesignEditor *self, GtkWidget *widget)
 {
-  g_idle_add_full (G_PRIORITY_LOW, scroll_idle_cb, g_object_ref (widget), g_object_unref);
+  ScrollRequest *r = g_new0 (ScrollRequest, 1);
+  GtkWidget *context = gtk_widget_get_ancestor (widget, MC_TYPE_ITEM_ROW);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  r->widget = g_object_ref (widget);
+  r->context = context ? g_object_ref (context) : NULL;
+  if (clock == NULL)
+    {
+      scroll_request_free (r);
+      return;
+    }
+  /* Wait for the next frame's layout, which places expanded rows. */
+  r->clock = g_object_ref (clock);
+  r->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), r);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
 }
 
 void

@@ -434,6 +434,31 @@ test_save_shortcut (Fixture *f, gconstpointer data)
   g_assert_cmpstr (mc_revision_get_title (mc_design_get_content (stored)), ==, "Saved With Ctrl S");
 }
 
+/* Shows the stored design with the most findings. */
+static void
+show_most_findings (Fixture *f)
+{
+  McDesignQuery query = MC_DESIGN_QUERY_INIT;
+  g_autoptr(GPtrArray) all = mc_store_query_designs (f->store, &query, NULL);
+  g_autoptr(McDesign) best = NULL;
+  guint best_n = 0;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      g_autoptr(McDesign) d = mc_store_load_design (f->store, mc_design_summary_get_id (g_ptr_array_index (all, i)), NULL);
+      g_autoptr(GPtrArray) found = mc_validator_validate (f->validator, mc_design_get_content (d), profiles, NULL);
+
+      if (found && found->len > best_n)
+        {
+          best_n = found->len;
+          g_set_object (&best, d);
+        }
+    }
+  g_assert_nonnull (best);
+  mc_design_editor_set_design (f->editor, best);
+  g_assert_cmpuint (mc_design_editor_get_findings (f->editor)->len, ==, best_n);
+}
+
 /* With MC_SCREENSHOT_DIR set, saves editor.png there for a human to look at. */
 static void
 test_screenshot (Fixture *f, gconstpointer data)
@@ -444,6 +469,7 @@ test_screenshot (Fixture *f, gconstpointer data)
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *file = NULL;
   GskRenderer *renderer;
   int width, height;
 
@@ -454,6 +480,8 @@ test_screenshot (Fixture *f, gconstpointer data)
     }
   if (g_strcmp0 (data, "focused") == 0)
     mc_design_editor_focus_field (f->editor, "outcomes", 0, "text");
+  if (g_strcmp0 (data, "findings") == 0)
+    show_most_findings (f);
   wait_ms (300);
 
   paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
@@ -465,7 +493,8 @@ test_screenshot (Fixture *f, gconstpointer data)
   g_assert_nonnull (node);
   renderer = gtk_native_get_renderer (GTK_NATIVE (f->window));
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, data ? "editor-focused.png" : "editor.png", NULL);
+  file = g_strdup_printf ("editor%s%s.png", data ? "-" : "", data ? (const char *) data : "");
+  path = g_build_filename (dir, file, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
@@ -489,6 +518,7 @@ main (int argc, char **argv)
   ADD ("/app/editor/save-shortcut", test_save_shortcut, NULL);
   ADD ("/app/editor/screenshot", test_screenshot, NULL);
   ADD ("/app/editor/screenshot-focused", test_screenshot, "focused");
+  ADD ("/app/editor/screenshot-findings", test_screenshot, "findings");
 #undef ADD
 
   return g_test_run ();
