@@ -190,6 +190,27 @@ save_revision (McStore     *self,
   return _mc_store_exec (self, stmt, error);
 }
 
+static gboolean
+save_search_text (McStore     *self,
+                  gint64       design_id,
+                  const char  *search_text,
+                  GError     **error)
+{
+  g_autoptr(McStmt) stmt = NULL;
+
+  stmt = _mc_store_prepare (self,
+                            "INSERT INTO design_search (design_id, search_text) VALUES (?1, ?2) "
+                            "ON CONFLICT (design_id) DO UPDATE SET search_text = excluded.search_text",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, design_id);
+  sqlite3_bind_text (stmt, 2, search_text, -1, SQLITE_STATIC);
+
+  return _mc_store_exec (self, stmt, error);
+}
+
 typedef struct {
   McDesign   *design;
   McRevision *content;
@@ -210,11 +231,10 @@ save_data_clear (SaveData *data)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaveData, save_data_clear)
 
-/* Binds the columns shared by INSERT and UPDATE, as ?1 to ?9. */
+/* Binds the columns shared by INSERT and UPDATE, as ?1 to ?8. */
 static void
-bind_design_columns (McStmt     *stmt,
-                     SaveData   *data,
-                     const char *search_text)
+bind_design_columns (McStmt   *stmt,
+                     SaveData *data)
 {
   McRevision *content = data->content;
   const char *title = mc_revision_get_title (content);
@@ -229,8 +249,7 @@ bind_design_columns (McStmt     *stmt,
                                                  mc_revision_get_credential_type (content)));
   sqlite3_bind_double (stmt, 6, mc_revision_get_ects (content));
   sqlite3_bind_int (stmt, 7, mc_revision_get_eqf_level (content));
-  sqlite3_bind_text (stmt, 8, search_text, -1, SQLITE_STATIC);
-  _mc_store_bind_text (stmt, 9, title_key);
+  _mc_store_bind_text (stmt, 8, title_key);
 }
 
 static gboolean
@@ -265,25 +284,26 @@ insert_design_cb (McStore   *self,
 
   stmt = _mc_store_prepare (self,
                             "INSERT INTO designs (state, unit_id, owner_id, title, "
-                            "credential_type, ects, eqf_level, search_text, title_key, uuid, "
+                            "credential_type, ects, eqf_level, title_key, uuid, "
                             "revision_number, version, created, modified) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?13)",
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?12)",
                             error);
   if (stmt == NULL)
     return FALSE;
 
-  bind_design_columns (stmt, data, search_text);
-  _mc_store_bind_text (stmt, 10, data->uuid);
-  sqlite3_bind_int64 (stmt, 11, data->revision_number);
-  sqlite3_bind_int64 (stmt, 12, data->created);
-  sqlite3_bind_int64 (stmt, 13, data->modified);
+  bind_design_columns (stmt, data);
+  _mc_store_bind_text (stmt, 9, data->uuid);
+  sqlite3_bind_int64 (stmt, 10, data->revision_number);
+  sqlite3_bind_int64 (stmt, 11, data->created);
+  sqlite3_bind_int64 (stmt, 12, data->modified);
   if (!_mc_store_exec (self, stmt, error))
     return FALSE;
 
   data->id = sqlite3_last_insert_rowid (_mc_store_get_db (self));
   data->version = 1;
 
-  return save_revision (self, data->id, data->revision_number, data->content,
+  return save_search_text (self, data->id, search_text, error) &&
+         save_revision (self, data->id, data->revision_number, data->content,
                         data->modified, error);
 }
 
@@ -369,18 +389,18 @@ update_design_cb (McStore   *self,
   stmt = _mc_store_prepare (self,
                             "UPDATE designs SET state = ?1, unit_id = ?2, owner_id = ?3, "
                             "title = ?4, credential_type = ?5, ects = ?6, eqf_level = ?7, "
-                            "search_text = ?8, title_key = ?9, revision_number = ?10, "
-                            "modified = ?11, version = version + 1 "
-                            "WHERE id = ?12 AND version = ?13",
+                            "title_key = ?8, revision_number = ?9, "
+                            "modified = ?10, version = version + 1 "
+                            "WHERE id = ?11 AND version = ?12",
                             error);
   if (stmt == NULL)
     return FALSE;
 
-  bind_design_columns (stmt, data, search_text);
-  sqlite3_bind_int64 (stmt, 10, data->revision_number);
-  sqlite3_bind_int64 (stmt, 11, data->modified);
-  sqlite3_bind_int64 (stmt, 12, data->id);
-  sqlite3_bind_int64 (stmt, 13, data->version);
+  bind_design_columns (stmt, data);
+  sqlite3_bind_int64 (stmt, 9, data->revision_number);
+  sqlite3_bind_int64 (stmt, 10, data->modified);
+  sqlite3_bind_int64 (stmt, 11, data->id);
+  sqlite3_bind_int64 (stmt, 12, data->version);
   if (!_mc_store_exec (self, stmt, error))
     return FALSE;
 
@@ -406,7 +426,8 @@ update_design_cb (McStore   *self,
 
   data->version++;
 
-  return save_revision (self, data->id, data->revision_number, data->content,
+  return save_search_text (self, data->id, search_text, error) &&
+         save_revision (self, data->id, data->revision_number, data->content,
                         data->modified, error);
 }
 
@@ -732,8 +753,13 @@ mc_store_query_designs (McStore              *self,
   /* Numbered parameters, so each filter binds the same number whichever
    * others are present; each combination is prepared once and cached. */
   sql = g_string_new ("SELECT d.id, d.uuid, d.title, d.unit_id, u.name, d.credential_type, "
-                      "d.state, d.ects, d.eqf_level, d.modified "
-                      "FROM designs AS d JOIN units AS u ON u.id = d.unit_id WHERE 1");
+                      "d.state, d.ects, d.eqf_level, d.modified FROM designs AS d ");
+  /* CROSS JOIN keeps designs the outer loop, so that SQLite walks them in
+   * the order of the sort index (or by the filters' indexes) and checks
+   * each one's search text, rather than sorting all matches afterwards. */
+  if (pattern != NULL)
+    g_string_append (sql, "CROSS JOIN design_search AS s ON s.design_id = d.id ");
+  g_string_append (sql, "JOIN units AS u ON u.id = d.unit_id WHERE 1");
   if (query->unit_id != 0)
     g_string_append (sql, " AND d.unit_id = ?1");
   if (type_nick != NULL)
@@ -741,7 +767,7 @@ mc_store_query_designs (McStore              *self,
   if (state_nick != NULL)
     g_string_append (sql, " AND d.state = ?3");
   if (pattern != NULL)
-    g_string_append (sql, " AND d.search_text LIKE ?4 ESCAPE '\\'");
+    g_string_append (sql, " AND s.search_text LIKE ?4 ESCAPE '\\'");
   if (query->sort == MC_DESIGN_SORT_MODIFIED)
     g_string_append (sql, " ORDER BY d.modified DESC, d.id DESC");
   else
