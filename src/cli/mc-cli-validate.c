@@ -189,8 +189,12 @@ is_iso_date (const char *text)
   g_autofree char *stamp = g_strconcat (text, "T00:00:00Z", NULL);
   g_autoptr(GDateTime) date = NULL;
 
-  if (strlen (text) != 10)
+  /* Exactly YYYY-MM-DD: ISO 8601 also allows week and ordinal dates. */
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
     return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
   date = g_date_time_new_from_iso8601 (stamp, NULL);
   return date != NULL;
 }

@@ -26,7 +26,6 @@ G_DEFINE_QUARK (mc-design-io-error-quark, mc_design_io_error)
 
 /* The owner's username travels with the parsed design until import, where
  * it is mapped to a person of the target database. */
-#define OWNER_KEY "mc-design-io-owner"
 
 void
 mc_design_file_free (McDesignFile *file)
@@ -37,6 +36,7 @@ mc_design_file_free (McDesignFile *file)
   g_clear_object (&file->design);
   g_free (file->unit_code);
   g_free (file->unit_name);
+  g_free (file->owner_username);
   g_free (file);
 }
 
@@ -253,8 +253,8 @@ get_int (JsonObject  *object,
   *value = json_node_get_int (node);
   if (*value < min || *value > max)
     return invalid (error, parent, name,
-                    _("must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT),
-                    min, max);
+                    _("must be between %lld and %lld"),
+                    (long long) min, (long long) max);
 
   return TRUE;
 }
@@ -327,9 +327,9 @@ parse_unit (JsonObject    *design,
 }
 
 static gboolean
-parse_owner (JsonObject  *object,
-             McDesign    *design,
-             GError     **error)
+parse_owner (JsonObject    *object,
+             McDesignFile  *file,
+             GError       **error)
 {
   JsonNode *node;
   const char *owner;
@@ -344,7 +344,7 @@ parse_owner (JsonObject  *object,
   if (*owner == '\0' || g_utf8_strlen (owner, -1) > MAX_USERNAME_LENGTH)
     return invalid (error, "design", "owner", _("“%s” is not a user name"), owner);
 
-  g_object_set_data_full (G_OBJECT (design), OWNER_KEY, g_strdup (owner), g_free);
+  file->owner_username = g_strdup (owner);
   return TRUE;
 }
 
@@ -384,7 +384,7 @@ parse_design (JsonObject    *object,
       !get_timestamp (object, "design", "created", &created, error) ||
       !get_timestamp (object, "design", "modified", &modified, error) ||
       !parse_unit (object, file, error) ||
-      !parse_owner (object, file->design, error) ||
+      !parse_owner (object, file, error) ||
       !find_member (object, "design", "revision", TRUE, &revision, error))
     return FALSE;
 
@@ -445,9 +445,9 @@ parse_header (JsonObject  *root,
     {
       g_set_error (error, MC_DESIGN_IO_ERROR, MC_DESIGN_IO_ERROR_FORMAT,
                    _("This design file was written by a newer version of Microcred "
-                     "(format version %" G_GINT64_FORMAT "); this version reads "
+                     "(format version %lld); this version reads "
                      "format version %d. Update Microcred to import it."),
-                   version, MC_DESIGN_IO_VERSION);
+                   (long long) version, MC_DESIGN_IO_VERSION);
       return FALSE;
     }
 
@@ -784,7 +784,7 @@ import_in_transaction (McStore   *store,
 {
   ImportData *data = user_data;
   McDesign *parsed = data->file->design;
-  const char *owner_name = g_object_get_data (G_OBJECT (parsed), OWNER_KEY);
+  const char *owner_name = data->file->owner_username;
   g_autoptr(McUnit) unit = NULL;
   g_autoptr(McDesign) existing = NULL;
   g_autoptr(McDesign) design = NULL;

@@ -34,6 +34,7 @@ typedef struct {
   McDesign *design;      /* id 0; uuid, state and content from the file */
   char     *unit_code;
   char     *unit_name;
+  char     *owner_username;   /* NULL when the file names no owner */
 } McDesignFile;
 
 void          mc_design_file_free     (McDesignFile *file);

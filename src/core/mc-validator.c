@@ -358,7 +358,11 @@ field_index (const char *id)
 static void
 sort_findings (GPtrArray *findings)
 {
-  g_autofree SortEntry *entries = g_new (SortEntry, findings->len);
+  g_autofree SortEntry *entries = NULL;
+
+  if (findings->len < 2)
+    return;
+  entries = g_new (SortEntry, findings->len);
 
   for (guint i = 0; i < findings->len; i++)
     {
