@@ -364,9 +364,8 @@ _mc_design_editor_build_form (McDesignEditor *self)
 
       if (field->kind == MC_FIELD_LIST)
         {
-          /* Name the list unless the section is named after it. */
-          GtkWidget *list_group = list_group_new (self, &spec,
-                                                  g_strcmp0 (spec.label, mc_section_get_label (field->section)) != 0);
+          /* The section's title names a list that opens it. */
+          GtkWidget *list_group = list_group_new (self, &spec, started[s]);
 
           if (started[s])
             gtk_widget_set_margin_top (list_group, 18);

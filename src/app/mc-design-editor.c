@@ -56,8 +56,8 @@ update_status (McDesignEditor *self)
     }
   else if (self->save_error)
     {
-      /* Translators: %s is the reason, e.g. "the database is read-only" */
-      text = g_strdup_printf (_("Not saved: %s"), self->save_error);
+      /* The reason is in the tooltip and in a toast: the bar is narrow. */
+      text = g_strdup (_("Not saved"));
       failed = TRUE;
     }
   else if (self->dirty)
@@ -244,12 +244,21 @@ mc_design_editor_save (McDesignEditor *self, GError **error)
   gtk_label_set_label (self->save_status, _("Saving…"));
   if (!mc_store_update_design (self->store, self->design, &local_error))
     {
+      gboolean repeated = g_strcmp0 (self->save_error, local_error->message) == 0;
+
       g_free (self->save_error);
       self->save_error = g_strdup (local_error->message);
       if (g_error_matches (local_error, MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT))
         {
           self->conflict = TRUE;
           show_conflict_toast (self);
+        }
+      else if (!repeated)
+        {
+          /* Translators: %s is the reason the database gave */
+          g_autofree char *msg = g_strdup_printf (_("Could not save: %s"), local_error->message);
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (msg));
         }
       update_status (self);
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -331,8 +340,8 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *param)
   /* Ctrl+S saves even without changes, so the author sees it confirmed. */
   if (self->design)
     set_dirty (self, TRUE);
-  if (!mc_design_editor_save (self, &error) && !self->conflict)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  /* Failures show in the status and in a toast. */
+  mc_design_editor_save (self, &error);
 }
 
 static void
@@ -587,19 +596,10 @@ mc_design_editor_set_design (McDesignEditor *self, McDesign *design)
   if (self->design == design)
     return;
 
-  /* Save the design we leave before showing the next one. */
+  /* Save the design we leave before showing the next one; a failure
+   * shows as a toast. */
   if (self->design && self->dirty && !self->conflict)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!mc_design_editor_save (self, &error) && !self->conflict)
-        {
-          g_autofree char *msg = g_strdup_printf (_("Could not save “%s”: %s"),
-                                                  mc_revision_get_title (self->content),
-                                                  error->message);
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (msg));
-        }
-    }
+    mc_design_editor_save (self, NULL);
 
   g_set_object (&self->design, design);
   load_design (self);

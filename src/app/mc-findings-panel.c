@@ -69,6 +69,7 @@ finding_row_new (McFinding *finding, McValidator *validator)
   gtk_widget_add_css_class (origin, "caption");
   gtk_widget_add_css_class (origin, "dim-label");
 
+  gtk_widget_set_hexpand (texts, TRUE);
   gtk_box_append (GTK_BOX (texts), message);
   gtk_box_append (GTK_BOX (texts), origin);
   gtk_box_append (GTK_BOX (box), icon);

@@ -421,6 +421,21 @@ test_switch_saves (Fixture *f, gconstpointer data)
 }
 
 static void
+test_dispose_saves (Fixture *f, gconstpointer data)
+{
+  g_autoptr(McDesign) stored = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (field_widget (f, "title", -1, NULL)), "Typed Before Closing");
+  g_assert_true (mc_design_editor_get_dirty (f->editor));
+  gtk_window_destroy (f->window);
+  iterate ();
+  f->window = GTK_WINDOW (gtk_window_new ());
+
+  stored = reload (f);
+  g_assert_cmpstr (mc_revision_get_title (mc_design_get_content (stored)), ==, "Typed Before Closing");
+}
+
+static void
 test_save_shortcut (Fixture *f, gconstpointer data)
 {
   g_autoptr(McDesign) stored = NULL;
@@ -515,6 +530,7 @@ main (int argc, char **argv)
   ADD ("/app/editor/findings-count", test_findings_count, NULL);
   ADD ("/app/editor/conflict", test_conflict, NULL);
   ADD ("/app/editor/switch-saves", test_switch_saves, NULL);
+  ADD ("/app/editor/dispose-saves", test_dispose_saves, NULL);
   ADD ("/app/editor/save-shortcut", test_save_shortcut, NULL);
   ADD ("/app/editor/screenshot", test_screenshot, NULL);
   ADD ("/app/editor/screenshot-focused", test_screenshot, "focused");
