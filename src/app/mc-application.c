@@ -304,8 +304,6 @@ static void
 mc_application_init (McApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  /* Also for the .Devel id: resources live under one path. */
-  g_application_set_resource_base_path (G_APPLICATION (self), RESOURCE_BASE);
 }
 
 McApplication *
@@ -314,6 +312,8 @@ mc_application_new (void)
   return g_object_new (MC_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       /* Also for the .Devel id: resources live under one path. */
+                       "resource-base-path", RESOURCE_BASE,
                        NULL);
 }
 
