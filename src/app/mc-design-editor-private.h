@@ -65,6 +65,7 @@ struct _McDesignEditor
   McDesign        *design;
   McRevision      *content;
   gulong           changed_handler;
+  gulong           state_handler;
   char           **profiles;
   gboolean         dirty;
   gboolean         conflict;       /* stop autosaving: the stored copy changed */

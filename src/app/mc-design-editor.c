@@ -274,11 +274,26 @@ mc_design_editor_save (McDesignEditor *self, GError **error)
 
 /* Shows self->design's current content, from scratch. */
 static void
-load_design (McDesignEditor *self)
+design_state_cb (McDesignEditor *self)
+{
+  update_title (self);
+}
+
+static void
+disconnect_design (McDesignEditor *self)
 {
   if (self->content && self->changed_handler)
     g_signal_handler_disconnect (self->content, self->changed_handler);
   self->changed_handler = 0;
+  if (self->design && self->state_handler)
+    g_signal_handler_disconnect (self->design, self->state_handler);
+  self->state_handler = 0;
+}
+
+static void
+load_design (McDesignEditor *self)
+{
+  disconnect_design (self);
   g_clear_object (&self->content);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->validate_source, g_source_remove);
@@ -294,6 +309,8 @@ load_design (McDesignEditor *self)
       _mc_design_editor_build_form (self);
       self->changed_handler = g_signal_connect (self->content, "changed",
                                                 G_CALLBACK (content_changed_cb), self);
+      self->state_handler = g_signal_connect_swapped (self->design, "notify::state",
+                                                      G_CALLBACK (design_state_cb), self);
     }
   self->building = FALSE;
 
@@ -407,9 +424,7 @@ mc_design_editor_dispose (GObject *object)
 
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->validate_source, g_source_remove);
-  if (self->content && self->changed_handler)
-    g_signal_handler_disconnect (self->content, self->changed_handler);
-  self->changed_handler = 0;
+  disconnect_design (self);
   _mc_design_editor_clear_form (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_DESIGN_EDITOR);
@@ -601,6 +616,7 @@ mc_design_editor_set_design (McDesignEditor *self, McDesign *design)
   if (self->design && self->dirty && !self->conflict)
     mc_design_editor_save (self, NULL);
 
+  disconnect_design (self);
   g_set_object (&self->design, design);
   load_design (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESIGN]);
