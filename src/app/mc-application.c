@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "mc-application.h"
 #include "mc-preferences-window.h"
@@ -223,7 +224,8 @@ open_store (McApplication *self)
     }
 
   self->store = mc_store_open (path, MC_STORE_OPEN_CREATE, &self->store_error);
-  if (self->store == NULL)
+  /* The store's messages usually name the file; make sure of it. */
+  if (self->store == NULL && strstr (self->store_error->message, path) == NULL)
     g_prefix_error (&self->store_error, "%s\n\n", path);
 }
 
