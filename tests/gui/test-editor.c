@@ -497,6 +497,8 @@ test_screenshot (Fixture *f, gconstpointer data)
     mc_design_editor_focus_field (f->editor, "outcomes", 0, "text");
   if (g_strcmp0 (data, "findings") == 0)
     show_most_findings (f);
+  if (g_strcmp0 (data, "quality") == 0)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.jump-section", "s", "quality"));
   wait_ms (300);
 
   paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
@@ -535,6 +537,7 @@ main (int argc, char **argv)
   ADD ("/app/editor/screenshot", test_screenshot, NULL);
   ADD ("/app/editor/screenshot-focused", test_screenshot, "focused");
   ADD ("/app/editor/screenshot-findings", test_screenshot, "findings");
+  ADD ("/app/editor/screenshot-quality", test_screenshot, "quality");
 #undef ADD
 
   return g_test_run ();
