@@ -117,6 +117,7 @@ bench_window (McStore *store, McValidator *validator)
   g_autoptr(GSettings) settings = g_settings_new_with_backend ("io.github.microcred.Microcred", backend);
   McWindow *window = NULL;
   GtkSearchEntry *entry = NULL;
+  GtkWidget *list = NULL;
   double t, total = 0, worst = 0, model_total = 0;
   guint rows;
 
@@ -139,6 +140,8 @@ bench_window (McStore *store, McValidator *validator)
   entry = GTK_SEARCH_ENTRY (gtk_widget_get_template_child (GTK_WIDGET (window), MC_TYPE_WINDOW,
                                                            "search_entry"));
   gtk_search_entry_set_search_delay (entry, G_MAXINT / 2);
+  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), MC_TYPE_WINDOW,
+                                                    "design_list"));
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
     {
       double dt;
@@ -147,8 +150,10 @@ bench_window (McStore *store, McValidator *validator)
       t = now ();
       mc_window_refresh (window);
       model_total += now () - t;
+      /* The next frame, which draws the changed list (the list pane is
+       * what a keystroke invalidates; the editor beside it is not). */
       painted = FALSE;
-      gtk_widget_queue_draw (GTK_WIDGET (window));
+      gtk_widget_queue_draw (list);
       while (!painted)
         g_main_context_iteration (NULL, TRUE);
       dt = now () - t;

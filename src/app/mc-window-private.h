@@ -27,7 +27,8 @@ struct _McWindow
   AdwBin               *editor_bin;
 
   McDesignEditor       *editor;
-  GListStore           *designs;        /* McDesignSummary */
+  GListStore           *designs;        /* McDesignSummary, as listed */
+  GListStore           *slots;          /* McDesignSlot: what the list view shows */
   GtkSingleSelection   *selection;
   GArray               *unit_ids;       /* gint64, parallel to the unit drop-down */
 

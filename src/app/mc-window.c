@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-design-row.h"
+#include "mc-design-slot.h"
 #include "mc-window-private.h"
 
 G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -98,6 +99,39 @@ dropdown_value (GtkDropDown *dropdown,
   return (int) mc_enum_nth_value (enum_type, selected - 1);
 }
 
+/* Shows @results: the slots the view already has take the new summaries in
+ * place, and only the tail of the slot list grows or shrinks.  The list of
+ * summaries that the window's API and selection use is replaced whole; it
+ * has no view attached, so that costs little. */
+static void
+update_designs (McWindow  *self,
+                GPtrArray *results)
+{
+  GListModel *slots = G_LIST_MODEL (self->slots);
+  guint n_slots = g_list_model_get_n_items (slots);
+  guint kept = MIN (n_slots, results->len);
+
+  g_list_store_splice (self->designs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->designs)),
+                       results->pdata, results->len);
+
+  for (guint i = 0; i < kept; i++)
+    {
+      g_autoptr(McDesignSlot) slot = g_list_model_get_item (slots, i);
+      mc_design_slot_set_summary (slot, g_ptr_array_index (results, i));
+    }
+
+  if (results->len > n_slots)
+    {
+      g_autoptr(GPtrArray) added = g_ptr_array_new_full (results->len - n_slots, g_object_unref);
+
+      for (guint i = n_slots; i < results->len; i++)
+        g_ptr_array_add (added, mc_design_slot_new (g_ptr_array_index (results, i)));
+      g_list_store_splice (self->slots, n_slots, 0, added->pdata, added->len);
+    }
+  else if (results->len < n_slots)
+    g_list_store_splice (self->slots, results->len, n_slots - results->len, NULL, 0);
+}
+
 void
 mc_window_refresh (McWindow *self)
 {
@@ -124,9 +158,7 @@ mc_window_refresh (McWindow *self)
     }
 
   self->updating = TRUE;
-  g_list_store_splice (self->designs, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->designs)),
-                       results->pdata, results->len);
+  update_designs (self, results);
   select_row (self, self->current_id);
   self->updating = FALSE;
 
@@ -238,13 +270,15 @@ static void
 on_selection_changed (McWindow *self)
 {
   McDesignSummary *summary = NULL;
+  McDesignSlot *slot = NULL;
 
   if (self->updating)
     return;
 
-  summary = gtk_single_selection_get_selected_item (self->selection);
-  if (summary == NULL)
+  slot = gtk_single_selection_get_selected_item (self->selection);
+  if (slot == NULL)
     return;
+  summary = mc_design_slot_get_summary (slot);
 
   if (mc_window_select_design (self, mc_design_summary_get_id (summary)))
     _mc_window_show_editor (self);
@@ -409,12 +443,33 @@ setup_row (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_slot_summary (McDesignSlot *slot,
+                 GParamSpec   *pspec,
+                 McDesignRow  *row)
+{
+  mc_design_row_set_summary (row, mc_design_slot_get_summary (slot));
+}
+
+static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           gpointer                  user_data)
 {
-  mc_design_row_set_summary (MC_DESIGN_ROW (gtk_list_item_get_child (item)),
-                             gtk_list_item_get_item (item));
+  McDesignRow *row = MC_DESIGN_ROW (gtk_list_item_get_child (item));
+  McDesignSlot *slot = gtk_list_item_get_item (item);
+
+  mc_design_row_set_summary (row, mc_design_slot_get_summary (slot));
+  g_signal_connect_object (slot, "notify::summary", G_CALLBACK (on_slot_summary), row, 0);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  McDesignSlot *slot = gtk_list_item_get_item (item);
+
+  g_signal_handlers_disconnect_by_func (slot, on_slot_summary, gtk_list_item_get_child (item));
 }
 
 /* Window state */
@@ -504,6 +559,7 @@ mc_window_constructed (GObject *object)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   gtk_list_view_set_factory (self->design_list, factory);
   gtk_list_view_set_model (self->design_list, GTK_SELECTION_MODEL (self->selection));
 
@@ -532,6 +588,7 @@ mc_window_finalize (GObject *object)
   g_clear_object (&self->validator);
   g_clear_object (&self->settings);
   g_clear_object (&self->designs);
+  g_clear_object (&self->slots);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->unit_ids, g_array_unref);
 
@@ -635,7 +692,8 @@ mc_window_init (McWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->designs = g_list_store_new (MC_TYPE_DESIGN_SUMMARY);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->designs)));
+  self->slots = g_list_store_new (MC_TYPE_DESIGN_SLOT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   self->unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
