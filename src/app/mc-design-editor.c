@@ -113,9 +113,14 @@ update_findings_button (McDesignEditor *self)
       notes = mc_validator_count (self->findings, MC_SEVERITY_INFO);
     }
   label = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
-  /* Translators: the three counts are errors, warnings and notes */
-  tooltip = g_strdup_printf (_("Findings: %u errors, %u warnings, %u notes"),
-                             errors, warnings, notes);
+  {
+    g_autofree char *e = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
+    g_autofree char *w = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
+    g_autofree char *n = g_strdup_printf (ngettext ("%u note", "%u notes", notes), notes);
+
+    /* Translators: the three parts are "2 errors", "1 warning" and "3 notes" */
+    tooltip = g_strdup_printf (_("Findings: %s, %s, %s"), e, w, n);
+  }
   gtk_button_set_label (GTK_BUTTON (self->findings_button), label);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->findings_button), tooltip);
   if (errors > 0)

@@ -54,18 +54,17 @@ check_text (const char  *data,
   if (nul != NULL)
     {
       g_set_error (error, MC_DESIGN_IO_ERROR, MC_DESIGN_IO_ERROR_ENCODING,
-                   _("The file contains a NUL character at byte %" G_GSIZE_FORMAT
-                     "; a design file is plain UTF-8 text."),
-                   (gsize) (nul - data));
+                   _("The file contains a NUL character at byte %lu; "
+                     "a design file is plain UTF-8 text."),
+                   (unsigned long) (nul - data));
       return FALSE;
     }
 
   if (!g_utf8_validate_len (data, length, &end))
     {
       g_set_error (error, MC_DESIGN_IO_ERROR, MC_DESIGN_IO_ERROR_ENCODING,
-                   _("The file is not valid UTF-8 text (invalid byte at position %"
-                     G_GSIZE_FORMAT ")."),
-                   (gsize) (end - data));
+                   _("The file is not valid UTF-8 text (invalid byte at position %lu)."),
+                   (unsigned long) (end - data));
       return FALSE;
     }
 
