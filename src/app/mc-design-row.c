@@ -165,6 +165,11 @@ mc_design_row_init (McDesignRow *self)
   self->title_label = add_label (text, 0, GTK_ALIGN_FILL, (const char *[]) { "title", NULL });
   self->subtitle_label = add_label (text, 0, GTK_ALIGN_FILL,
                                     (const char *[]) { "caption", "dim-label", NULL });
+  /* Long titles are common ("Certificate in Sustainable Business …"):
+   * give them a second line before cutting them short. */
+  gtk_label_set_wrap (self->title_label, TRUE);
+  gtk_label_set_wrap_mode (self->title_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (self->title_label, 2);
   gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_END);
   gtk_label_set_ellipsize (self->subtitle_label, PANGO_ELLIPSIZE_END);
   self->state_label = add_label (status, 0.5, GTK_ALIGN_END,
