@@ -51,11 +51,13 @@ update (McDesignRow *self)
   if (title == NULL || title[0] == '\0')
     {
       gtk_label_set_text (self->title_label, _("Untitled Design"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), NULL);
       gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "untitled");
     }
   else
     {
       gtk_label_set_text (self->title_label, title);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
       gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "untitled");
     }
 
@@ -165,11 +167,9 @@ mc_design_row_init (McDesignRow *self)
   self->title_label = add_label (text, 0, GTK_ALIGN_FILL, (const char *[]) { "title", NULL });
   self->subtitle_label = add_label (text, 0, GTK_ALIGN_FILL,
                                     (const char *[]) { "caption", "dim-label", NULL });
-  /* Long titles are common ("Certificate in Sustainable Business …"):
-   * give them a second line before cutting them short. */
-  gtk_label_set_wrap (self->title_label, TRUE);
-  gtk_label_set_wrap_mode (self->title_label, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (self->title_label, 2);
+  /* One line, cut short with the whole title as tooltip: wrapping labels
+   * need height-for-width layout, which doubled the cost of every frame
+   * of a list of thousands of designs. */
   gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_END);
   gtk_label_set_ellipsize (self->subtitle_label, PANGO_ELLIPSIZE_END);
   self->state_label = add_label (status, 0.5, GTK_ALIGN_END,
