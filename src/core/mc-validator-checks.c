@@ -41,21 +41,30 @@ report (McCheckContext *ctx,
   _mc_check_report (ctx, ctx->rule->severity, ctx->rule->field->id, item_index, item_field, message);
 }
 
-double
-_mc_revision_get_number (McRevision    *content,
-                         const McField *field)
+/* The numeric value of a scalar field of a revision or of an item: both
+ * store the same field kinds, only the getters differ. */
+static double
+get_number (GObject     *object,
+            McFieldKind  kind,
+            const char  *field_id)
 {
-  switch (field->kind)
+  gboolean is_item = MC_IS_ITEM (object);
+
+  switch (kind)
     {
     case MC_FIELD_INT:
     case MC_FIELD_ENUM:
-      return mc_revision_get_int (content, field->id);
+      return is_item ? mc_item_get_int (MC_ITEM (object), field_id)
+                     : mc_revision_get_int (MC_REVISION (object), field_id);
     case MC_FIELD_DOUBLE:
-      return mc_revision_get_double (content, field->id);
+      return is_item ? mc_item_get_double (MC_ITEM (object), field_id)
+                     : mc_revision_get_double (MC_REVISION (object), field_id);
     case MC_FIELD_BOOLEAN:
-      return mc_revision_get_boolean (content, field->id) ? 1 : 0;
+      return (is_item ? mc_item_get_boolean (MC_ITEM (object), field_id)
+                      : mc_revision_get_boolean (MC_REVISION (object), field_id)) ? 1 : 0;
     case MC_FIELD_FLAGS:
-      return mc_revision_get_flags (content, field->id);
+      return is_item ? mc_item_get_flags (MC_ITEM (object), field_id)
+                     : mc_revision_get_flags (MC_REVISION (object), field_id);
     case MC_FIELD_STRING:
     case MC_FIELD_TEXT:
     case MC_FIELD_STRV:
@@ -66,27 +75,17 @@ _mc_revision_get_number (McRevision    *content,
 }
 
 double
+_mc_revision_get_number (McRevision    *content,
+                         const McField *field)
+{
+  return get_number (G_OBJECT (content), field->kind, field->id);
+}
+
+double
 _mc_item_get_number (McItem            *item,
                      const McItemField *field)
 {
-  switch (field->kind)
-    {
-    case MC_FIELD_INT:
-    case MC_FIELD_ENUM:
-      return mc_item_get_int (item, field->id);
-    case MC_FIELD_DOUBLE:
-      return mc_item_get_double (item, field->id);
-    case MC_FIELD_BOOLEAN:
-      return mc_item_get_boolean (item, field->id) ? 1 : 0;
-    case MC_FIELD_FLAGS:
-      return mc_item_get_flags (item, field->id);
-    case MC_FIELD_STRING:
-    case MC_FIELD_TEXT:
-    case MC_FIELD_STRV:
-    case MC_FIELD_LIST:
-    default:
-      return 0;
-    }
+  return get_number (G_OBJECT (item), field->kind, field->id);
 }
 
 static gboolean
