@@ -200,6 +200,25 @@ is_value_of (JsonNode *node,
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
+/* Looks a scalar member up and checks its type; *@node is NULL when the
+ * member is optional and absent.  @expected says what the type means. */
+static gboolean
+find_value (JsonObject  *object,
+            const char  *parent,
+            const char  *name,
+            gboolean     required,
+            GType        type,
+            const char  *expected,
+            JsonNode   **node,
+            GError     **error)
+{
+  if (!find_member (object, parent, name, required, node, error))
+    return FALSE;
+  if (*node != NULL && !is_value_of (*node, type))
+    return invalid (error, parent, name, "%s", expected);
+  return TRUE;
+}
+
 /* A string of at most @max_length characters; NULL stays NULL when the
  * member is optional and absent. */
 static gboolean
@@ -214,12 +233,11 @@ get_string (JsonObject   *object,
   JsonNode *node;
 
   *value = NULL;
-  if (!find_member (object, parent, name, required, &node, error))
+  if (!find_value (object, parent, name, required, G_TYPE_STRING, _("expected a text"),
+                   &node, error))
     return FALSE;
   if (node == NULL)
     return TRUE;
-  if (!is_value_of (node, G_TYPE_STRING))
-    return invalid (error, parent, name, "%s", _("expected a text"));
 
   *value = json_node_get_string (node);
   if (required && **value == '\0')
@@ -242,12 +260,11 @@ get_int (JsonObject  *object,
 {
   JsonNode *node;
 
-  if (!find_member (object, parent, name, required, &node, error))
+  if (!find_value (object, parent, name, required, G_TYPE_INT64, _("expected a whole number"),
+                   &node, error))
     return FALSE;
   if (node == NULL)
     return TRUE;
-  if (!is_value_of (node, G_TYPE_INT64))
-    return invalid (error, parent, name, "%s", _("expected a whole number"));
 
   *value = json_node_get_int (node);
   if (*value < min || *value > max)
