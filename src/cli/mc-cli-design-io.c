@@ -44,6 +44,23 @@ mc_cli_read_design_file (const char *name)
 }
 
 int
+mc_cli_print_design_file (McStore    *store,
+                          McDesign   *design,
+                          const char *ref)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (!(bytes = mc_design_io_serialize (store, design, &error)))
+    {
+      mc_cli_report (ref, error);
+      return MC_CLI_EXIT_FAILURE;
+    }
+  return mc_cli_write_stdout (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes))
+         ? MC_CLI_EXIT_OK : MC_CLI_EXIT_FAILURE;
+}
+
+int
 mc_cli_design_import (McCliContext *ctx,
                       int           argc,
                       char        **argv)
@@ -96,7 +113,6 @@ mc_cli_design_export (McCliContext *ctx,
   g_auto(GStrv) args = NULL;
   g_autoptr(McStore) store = NULL;
   g_autoptr(McDesign) design = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) file = NULL;
   const char *target;
 
@@ -110,15 +126,7 @@ mc_cli_design_export (McCliContext *ctx,
 
   target = args[2];
   if (target == NULL || g_strcmp0 (target, "-") == 0)
-    {
-      if (!(bytes = mc_design_io_serialize (store, design, &error)))
-        {
-          mc_cli_report (args[1], error);
-          return MC_CLI_EXIT_FAILURE;
-        }
-      return mc_cli_write_stdout (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes))
-             ? MC_CLI_EXIT_OK : MC_CLI_EXIT_FAILURE;
-    }
+    return mc_cli_print_design_file (store, design, args[1]);
 
   file = g_file_new_for_commandline_arg (target);
   if (!mc_design_io_write_file (store, design, file, NULL, &error))

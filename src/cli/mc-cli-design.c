@@ -297,11 +297,9 @@ design_show (McCliContext *ctx,
              int           argc,
              char        **argv)
 {
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) args = NULL;
   g_autoptr(McStore) store = NULL;
   g_autoptr(McDesign) design = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the design exchange file instead"), NULL },
@@ -315,19 +313,11 @@ design_show (McCliContext *ctx,
       !(design = mc_cli_resolve_design (store, args[1])))
     return MC_CLI_EXIT_FAILURE;
 
-  if (!json)
-    {
-      print_design (store, design);
-      return MC_CLI_EXIT_OK;
-    }
+  if (json)
+    return mc_cli_print_design_file (store, design, args[1]);
 
-  if (!(bytes = mc_design_io_serialize (store, design, &error)))
-    {
-      mc_cli_report (args[1], error);
-      return MC_CLI_EXIT_FAILURE;
-    }
-  return mc_cli_write_stdout (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes))
-         ? MC_CLI_EXIT_OK : MC_CLI_EXIT_FAILURE;
+  print_design (store, design);
+  return MC_CLI_EXIT_OK;
 }
 
 /* --- the group ----------------------------------------------------------- */

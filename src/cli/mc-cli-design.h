@@ -16,5 +16,11 @@ int mc_cli_design_validate (McCliContext *ctx, int argc, char **argv);
 /* Reads and checks a design exchange file ("-": standard input); prints
  * the error itself. */
 McDesignFile *mc_cli_read_design_file (const char *name);
+/* Writes the exchange file of @design to standard output; prints the error
+ * itself, about @ref (the ID or UUID it was given as).  Returns the exit
+ * status. */
+int           mc_cli_print_design_file (McStore    *store,
+                                        McDesign   *design,
+                                        const char *ref);
 
 G_END_DECLS
