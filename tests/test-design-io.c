@@ -110,6 +110,18 @@ import_ok (McStore      *store,
   return id;
 }
 
+static McDesign *
+load_ok (McStore *store,
+         gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  McDesign *design = mc_store_load_design (store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (design);
+  return design;
+}
+
 /* Parses and imports @bytes, expects the error, and checks that the
  * database did not change. */
 static void
@@ -209,8 +221,7 @@ test_round_trip (void)
   g_assert_no_error (error);
 
   id = import_ok (source, original, FALSE);
-  stored = mc_store_load_design (source, id, &error);
-  g_assert_no_error (error);
+  stored = load_ok (source, id);
   g_assert_cmpint (mc_design_get_owner_id (stored), ==, person_id);
   g_assert_true (mc_revision_equal (mc_design_get_content (stored),
                                     mc_design_get_content (original->design)));
@@ -224,8 +235,7 @@ test_round_trip (void)
   g_assert_nonnull (reread);
 
   id = import_ok (target, reread, FALSE);
-  copied = mc_store_load_design (target, id, &error);
-  g_assert_no_error (error);
+  copied = load_ok (target, id);
 
   g_assert_cmpstr (mc_design_get_uuid (copied), ==, mc_design_get_uuid (stored));
   g_assert_cmpint (mc_design_get_state (copied), ==, mc_design_get_state (stored));
@@ -269,10 +279,8 @@ test_deterministic (void)
   g_setenv ("SOURCE_DATE_EPOCH", "1700000000", TRUE);
 
   id = import_ok (store, file, FALSE);
-  design = mc_store_load_design (store, id, &error);
-  g_assert_no_error (error);
-  reloaded = mc_store_load_design (store, id, &error);
-  g_assert_no_error (error);
+  design = load_ok (store, id);
+  reloaded = load_ok (store, id);
 
   first = mc_design_io_serialize (store, design, &error);
   g_assert_no_error (error);
@@ -310,8 +318,7 @@ test_quotes_and_sql (void)
   gint64 id;
 
   id = import_ok (store, file, FALSE);
-  stored = mc_store_load_design (store, id, &error);
-  g_assert_no_error (error);
+  stored = load_ok (store, id);
   content = mc_design_get_content (stored);
   g_assert_cmpstr (mc_revision_get_title (content), ==,
                    "Robert'); DROP TABLE design;-- \"quoted\" \\ back\\slash");
@@ -335,8 +342,7 @@ test_quotes_and_sql (void)
   again = parse_ok (exported);
   g_assert_cmpstr (again->unit_code, ==, "X'; DROP TABLE unit; --");
   id = import_ok (other, again, FALSE);
-  copied = mc_store_load_design (other, id, &error);
-  g_assert_no_error (error);
+  copied = load_ok (other, id);
   g_assert_true (mc_revision_equal (mc_design_get_content (copied), content));
 }
 
@@ -622,8 +628,7 @@ test_empty_title (void)
   bytes = node_to_bytes (root);
   file = parse_ok (bytes);
   id = import_ok (store, file, FALSE);
-  stored = mc_store_load_design (store, id, &error);
-  g_assert_no_error (error);
+  stored = load_ok (store, id);
   g_assert_cmpstr (mc_revision_get_title (mc_design_get_content (stored)), ==, "");
   g_assert_cmpint (mc_design_get_state (stored), ==, MC_DESIGN_STATE_DRAFT);
 
@@ -687,8 +692,7 @@ test_duplicate_uuid (void)
   g_assert_cmpuint (count (store).designs, ==, counts.designs);
   g_assert_cmpuint (count (store).units, ==, counts.units + 1);
 
-  after = mc_store_load_design (store, id, &error);
-  g_assert_no_error (error);
+  after = load_ok (store, id);
   g_assert_cmpstr (mc_revision_get_title (mc_design_get_content (after)), ==, "Replaced title");
   g_assert_cmpint (mc_design_get_state (after), ==, MC_DESIGN_STATE_ACTIVE);
   g_assert_cmpint (mc_design_get_version (after), >, mc_design_get_version (before));
