@@ -121,6 +121,20 @@ typedef void (*Mutate) (McRevision *r, McValidator *v);
   static void fn (McRevision *r, McValidator *v) { mc_revision_set_int (r, field, value); }
 #define SET_DOUBLE(fn, field, value) \
   static void fn (McRevision *r, McValidator *v) { mc_revision_set_double (r, field, value); }
+#define SET_STRING(fn, field, value) \
+  static void fn (McRevision *r, McValidator *v) { mc_revision_set_string (r, field, value); }
+#define SET_BOOLEAN(fn, field, value) \
+  static void fn (McRevision *r, McValidator *v) { mc_revision_set_boolean (r, field, value); }
+#define TYPE_HOURS(fn, type, hours) \
+  static void fn (McRevision *r, McValidator *v) \
+  { mc_revision_set_int (r, "credential_type", type); mc_revision_set_int (r, "hours", hours); }
+/* Mutations of one field of the item at @index of a list. */
+#define ITEM_STRING(fn, list, index, field, value) \
+  static void fn (McRevision *r, McValidator *v) { mc_item_set_string (item (r, list, index), field, value); }
+#define ITEM_INT(fn, list, index, field, value) \
+  static void fn (McRevision *r, McValidator *v) { mc_item_set_int (item (r, list, index), field, value); }
+#define ITEM_DOUBLE(fn, list, index, field, value) \
+  static void fn (McRevision *r, McValidator *v) { mc_item_set_double (item (r, list, index), field, value); }
 
 EMPTY_STRING (no_title, "title")
 EMPTY_STRING (no_prerequisites, "prerequisites")
@@ -149,11 +163,7 @@ no_country (McRevision *r, McValidator *v)
   mc_validator_set_institution (v, "University of Example", NULL);
 }
 
-static void
-body_from_institution (McRevision *r, McValidator *v)
-{
-  mc_revision_set_string (r, "awarding_body", "");
-}
+EMPTY_STRING (body_from_institution, "awarding_body")
 
 static void
 no_body (McRevision *r, McValidator *v)
@@ -174,11 +184,7 @@ no_assessments (McRevision *r, McValidator *v)
   g_list_store_remove_all (mc_revision_get_assessments (r));
 }
 
-static void
-hours_only (McRevision *r, McValidator *v)
-{
-  mc_revision_set_double (r, "ects", 0);
-}
+SET_DOUBLE (hours_only, "ects", 0)
 
 static void
 no_workload (McRevision *r, McValidator *v)
@@ -187,11 +193,7 @@ no_workload (McRevision *r, McValidator *v)
   mc_revision_set_int (r, "hours", 0);
 }
 
-static void
-national_level_only (McRevision *r, McValidator *v)
-{
-  mc_revision_set_int (r, "eqf_level", 0);
-}
+SET_INT (national_level_only, "eqf_level", 0)
 
 static void
 no_level (McRevision *r, McValidator *v)
@@ -200,11 +202,7 @@ no_level (McRevision *r, McValidator *v)
   mc_revision_set_string (r, "nqf_level", "");
 }
 
-static void
-external_qa_only (McRevision *r, McValidator *v)
-{
-  mc_revision_set_string (r, "qa_internal", "");
-}
+EMPTY_STRING (external_qa_only, "qa_internal")
 
 static void
 no_qa (McRevision *r, McValidator *v)
@@ -213,11 +211,7 @@ no_qa (McRevision *r, McValidator *v)
   mc_revision_set_string (r, "qa_external_body", "");
 }
 
-static void
-supervision_unset (McRevision *r, McValidator *v)
-{
-  mc_item_set_int (item (r, "assessments", 1), "supervision", MC_SUPERVISION_UNSET);
-}
+ITEM_INT (supervision_unset, "assessments", 1, "supervision", MC_SUPERVISION_UNSET)
 
 static void
 stackable_named (McRevision *r, McValidator *v)
@@ -225,11 +219,7 @@ stackable_named (McRevision *r, McValidator *v)
   add_target (r, "MSc Data Science");
 }
 
-static void
-stackable_without_target (McRevision *r, McValidator *v)
-{
-  mc_revision_set_int (r, "stackability", MC_STACKABILITY_STACKABLE);
-}
+SET_INT (stackable_without_target, "stackability", MC_STACKABILITY_STACKABLE)
 
 static void
 stackable_unnamed (McRevision *r, McValidator *v)
@@ -238,17 +228,8 @@ stackable_unnamed (McRevision *r, McValidator *v)
   add_target (r, "");
 }
 
-static void
-eqf_5_with_ects (McRevision *r, McValidator *v)
-{
-  mc_revision_set_int (r, "eqf_level", 5);
-}
-
-static void
-not_credit_bearing (McRevision *r, McValidator *v)
-{
-  mc_revision_set_boolean (r, "credit_bearing", FALSE);
-}
+SET_INT (eqf_5_with_ects, "eqf_level", 5)
+SET_BOOLEAN (not_credit_bearing, "credit_bearing", FALSE)
 
 static void
 none_summative (McRevision *r, McValidator *v)
@@ -257,51 +238,13 @@ none_summative (McRevision *r, McValidator *v)
   mc_item_set_boolean (item (r, "assessments", 1), "summative", FALSE);
 }
 
-static void
-no_identity_check (McRevision *r, McValidator *v)
-{
-  mc_item_set_int (item (r, "assessments", 0), "supervision", MC_SUPERVISION_SUPERVISED_NO_ID);
-}
-
-static void
-framework_lower_case (McRevision *r, McValidator *v)
-{
-  mc_revision_set_string (r, "nqf_name", "scqf");
-}
-
-static void
-framework_foreign (McRevision *r, McValidator *v)
-{
-  mc_revision_set_string (r, "nqf_name", "NLQF");
-}
-
-static void
-skill_8_hours (McRevision *r, McValidator *v)
-{
-  mc_revision_set_int (r, "credential_type", MC_CREDENTIAL_TYPE_SKILL_CREDENTIAL);
-  mc_revision_set_int (r, "hours", 8);
-}
-
-static void
-skill_20_hours (McRevision *r, McValidator *v)
-{
-  mc_revision_set_int (r, "credential_type", MC_CREDENTIAL_TYPE_SKILL_CREDENTIAL);
-  mc_revision_set_int (r, "hours", 20);
-}
-
-static void
-programme_300_hours (McRevision *r, McValidator *v)
-{
-  mc_revision_set_int (r, "credential_type", MC_CREDENTIAL_TYPE_SHORT_PROGRAMME);
-  mc_revision_set_int (r, "hours", 300);
-}
-
-static void
-programme_100_hours (McRevision *r, McValidator *v)
-{
-  mc_revision_set_int (r, "credential_type", MC_CREDENTIAL_TYPE_SHORT_PROGRAMME);
-  mc_revision_set_int (r, "hours", 100);
-}
+ITEM_INT (no_identity_check, "assessments", 0, "supervision", MC_SUPERVISION_SUPERVISED_NO_ID)
+SET_STRING (framework_lower_case, "nqf_name", "scqf")
+SET_STRING (framework_foreign, "nqf_name", "NLQF")
+TYPE_HOURS (skill_8_hours, MC_CREDENTIAL_TYPE_SKILL_CREDENTIAL, 8)
+TYPE_HOURS (skill_20_hours, MC_CREDENTIAL_TYPE_SKILL_CREDENTIAL, 20)
+TYPE_HOURS (programme_300_hours, MC_CREDENTIAL_TYPE_SHORT_PROGRAMME, 300)
+TYPE_HOURS (programme_100_hours, MC_CREDENTIAL_TYPE_SHORT_PROGRAMME, 100)
 
 static void
 programme_internal_qa_only (McRevision *r, McValidator *v)
@@ -318,35 +261,13 @@ outcome_unassessed (McRevision *r, McValidator *v)
   mc_item_set_strv (item (r, "assessments", 1), "outcomes", codes);
 }
 
-static void
-duplicate_code (McRevision *r, McValidator *v)
-{
-  mc_item_set_string (item (r, "outcomes", 1), "code", "LO1");
-}
-
-static void
-outcome_without_code (McRevision *r, McValidator *v)
-{
-  mc_item_set_string (item (r, "outcomes", 1), "code", "");
-}
-
-static void
-outcome_without_text (McRevision *r, McValidator *v)
-{
-  mc_item_set_string (item (r, "outcomes", 0), "text", "  ");
-}
-
-static void
-weights_90 (McRevision *r, McValidator *v)
-{
-  mc_item_set_double (item (r, "assessments", 0), "weight", 50);
-}
-
-static void
-component_without_weight (McRevision *r, McValidator *v)
-{
-  mc_item_set_double (item (r, "assessments", 1), "weight", 0);
-}
+ITEM_STRING (duplicate_code, "outcomes", 1, "code", "LO1")
+ITEM_STRING (outcome_without_code, "outcomes", 1, "code", "")
+ITEM_STRING (outcome_without_text, "outcomes", 0, "text", "  ")
+ITEM_DOUBLE (weights_90, "assessments", 0, "weight", 50)
+ITEM_DOUBLE (component_without_weight, "assessments", 1, "weight", 0)
+ITEM_STRING (agreement_expired, "partners", 0, "agreement_expiry", "2025-12-31")
+ITEM_STRING (partner_without_name, "partners", 0, "name", "")
 
 static void
 unknown_outcome_code (McRevision *r, McValidator *v)
@@ -354,18 +275,6 @@ unknown_outcome_code (McRevision *r, McValidator *v)
   const char *codes[] = { "LO1", "LO9", NULL };
 
   mc_item_set_strv (item (r, "assessments", 0), "outcomes", codes);
-}
-
-static void
-agreement_expired (McRevision *r, McValidator *v)
-{
-  mc_item_set_string (item (r, "partners", 0), "agreement_expiry", "2025-12-31");
-}
-
-static void
-partner_without_name (McRevision *r, McValidator *v)
-{
-  mc_item_set_string (item (r, "partners", 0), "name", "");
 }
 
 typedef struct {
