@@ -546,7 +546,9 @@ check_unique_outcome_codes (McCheckContext *ctx)
     }
 }
 
-/* The institution's country (Preferences) is a two-letter ISO code. */
+/* The institution's country (the application's preferences, or mcred's
+ * --country) is a two-letter ISO code.  The message names no way to set it:
+ * the window and the command line each have their own. */
 static void
 check_issuer_country (McCheckContext *ctx)
 {
@@ -555,8 +557,8 @@ check_issuer_country (McCheckContext *ctx)
 
   if (country == NULL)
     report (ctx, -1, NULL,
-            g_strdup_printf (_("%s: the country of the issuing institution is not set; "
-                               "choose it in Preferences"), label));
+            g_strdup_printf (_("%s: the country of the issuing institution is not set"),
+                             label));
   else if (strlen (country) != 2 || !g_ascii_isupper (country[0]) || !g_ascii_isupper (country[1]))
     report (ctx, -1, NULL,
             g_strdup_printf (_("%s: “%s” is not a two-letter country code"), label, country));
