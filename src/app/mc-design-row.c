@@ -51,13 +51,11 @@ update (McDesignRow *self)
   if (title == NULL || title[0] == '\0')
     {
       gtk_label_set_text (self->title_label, _("Untitled Design"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), NULL);
       gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "untitled");
     }
   else
     {
       gtk_label_set_text (self->title_label, title);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
       gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "untitled");
     }
 
@@ -167,7 +165,7 @@ mc_design_row_init (McDesignRow *self)
   self->title_label = add_label (text, 0, GTK_ALIGN_FILL, (const char *[]) { "title", NULL });
   self->subtitle_label = add_label (text, 0, GTK_ALIGN_FILL,
                                     (const char *[]) { "caption", "dim-label", NULL });
-  /* One line, cut short with the whole title as tooltip: wrapping labels
+  /* One line, cut short: wrapping labels
    * need height-for-width layout, which doubled the cost of every frame
    * of a list of thousands of designs. */
   gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_END);
