@@ -213,7 +213,7 @@ list_group_new (McDesignEditor *self, const McFieldSpec *spec, gboolean titled)
   guint t = list_texts_index (spec->id);
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *list_box = gtk_list_box_new ();
-  GtkWidget *placeholder = gtk_label_new (_(list_texts[t].empty));
+  GtkWidget *empty_label = gtk_label_new (_(list_texts[t].empty));
   GtkWidget *button = gtk_button_new ();
   GtkWidget *content = adw_button_content_new ();
   GListStore *store = mc_revision_get_list (self->content, spec->id);
@@ -224,10 +224,10 @@ list_group_new (McDesignEditor *self, const McFieldSpec *spec, gboolean titled)
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list_box), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list_box, "boxed-list");
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 18);
-  gtk_widget_set_margin_bottom (placeholder, 18);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (list_box), placeholder);
+  gtk_widget_add_css_class (empty_label, "dim-label");
+  gtk_widget_set_margin_top (empty_label, 18);
+  gtk_widget_set_margin_bottom (empty_label, 18);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (list_box), empty_label);
   _mc_widget_set_accessible_label (list_box, spec->label);
   g_object_set_data_full (G_OBJECT (list_box), "mc-list-id", g_strdup (spec->id), g_free);
   gtk_list_box_bind_model (GTK_LIST_BOX (list_box), G_LIST_MODEL (store),
