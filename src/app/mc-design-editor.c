@@ -7,6 +7,7 @@
 
 #include "mc-design-editor-private.h"
 
+#define AUTOSAVE_RETRY_S 5
 #define AUTOSAVE_DELAY_MS 1000
 #define VALIDATE_DELAY_MS 150
 
@@ -265,6 +266,10 @@ mc_design_editor_save (McDesignEditor *self, GError **error)
 
           adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (msg));
         }
+      /* A busy or unwritable database may recover (another program lets
+       * go of it): try again later even if nothing else is typed. */
+      if (!self->conflict)
+        self->save_source = g_timeout_add_seconds (AUTOSAVE_RETRY_S, autosave_timeout_cb, self);
       update_status (self);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include <adwaita.h>
+#include <sqlite3.h>
 
 #include "mc-core.h"
 #include "mc-design-editor.h"
@@ -405,6 +406,72 @@ test_conflict (Fixture *f, gconstpointer data)
   g_assert_cmpstr (mc_revision_get_title (mc_design_get_content (stored)), ==, "Agreed Title");
 }
 
+/* A database that another program holds for a while: the edit stays
+ * pending, is shown as not saved, and is saved once the database is free
+ * again, without the user typing anything more. */
+static void
+test_locked_retry (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mc-editor-lock-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "lock.db", NULL);
+  g_autoptr(McStore) store = NULL;
+  g_autoptr(McValidator) validator = mc_validator_new ();
+  g_autoptr(McDesign) design = NULL;
+  g_autoptr(McDesign) stored = NULL;
+  McDesignEditor *editor;
+  GtkWindow *window;
+  sqlite3 *other = NULL;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  store = mc_store_open (path, MC_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_demo_populate (store, &error));
+  design = mc_store_load_design (store, pick_design (store), &error);
+  g_assert_no_error (error);
+
+  editor = mc_design_editor_new (store, validator);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (window, GTK_WIDGET (editor));
+  gtk_window_present (window);
+  mc_design_editor_set_design (editor, design);
+  iterate ();
+
+  /* Another program takes the write lock. */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  gtk_editable_set_text (GTK_EDITABLE (_mc_design_editor_find_widget (editor, "title", -1, NULL)),
+                         "Written While Locked");
+  g_assert_false (mc_design_editor_save (editor, &error));
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_true (mc_design_editor_get_dirty (editor));
+
+  /* It lets go; the editor saves by itself within the retry delay. */
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+  while (mc_design_editor_get_dirty (editor) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (mc_design_editor_get_dirty (editor));
+  stored = mc_store_load_design (store, mc_design_get_id (design), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mc_revision_get_title (mc_design_get_content (stored)), ==, "Written While Locked");
+
+  gtk_window_destroy (window);
+  iterate ();
+  g_clear_object (&store);
+  g_unlink (path);
+  for (const char *suffix = "-wal"; suffix != NULL; suffix = g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *extra = g_strconcat (path, suffix, NULL);
+      g_unlink (extra);
+    }
+  g_rmdir (dir);
+}
+
 static void
 test_switch_saves (Fixture *f, gconstpointer data)
 {
@@ -549,6 +616,7 @@ main (int argc, char **argv)
   ADD ("/app/editor/focus-field", test_focus_field, NULL);
   ADD ("/app/editor/findings-count", test_findings_count, NULL);
   ADD ("/app/editor/conflict", test_conflict, NULL);
+  g_test_add_func ("/app/editor/locked-retry", test_locked_retry);
   ADD ("/app/editor/switch-saves", test_switch_saves, NULL);
   ADD ("/app/editor/dispose-saves", test_dispose_saves, NULL);
   ADD ("/app/editor/save-shortcut", test_save_shortcut, NULL);
