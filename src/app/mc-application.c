@@ -224,6 +224,10 @@ open_store (McApplication *self)
     }
 
   self->store = mc_store_open (path, MC_STORE_OPEN_CREATE, &self->store_error);
+  /* A save that finds the database busy fails at once and is retried by
+   * the editor, rather than freezing the window while it waits. */
+  if (self->store != NULL)
+    mc_store_set_busy_timeout (self->store, 200);
   /* The store's messages usually name the file; make sure of it. */
   if (self->store == NULL && strstr (self->store_error->message, path) == NULL)
     g_prefix_error (&self->store_error, "%s\n\n", path);

@@ -771,3 +771,13 @@ mc_store_default_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "microcred", "microcred.db", NULL);
 }
+
+void
+mc_store_set_busy_timeout (McStore *self,
+                           guint    milliseconds)
+{
+  g_return_if_fail (MC_IS_STORE (self));
+  g_return_if_fail (milliseconds <= G_MAXINT);
+
+  sqlite3_busy_timeout (self->db, (int) milliseconds);
+}

@@ -44,6 +44,10 @@ McStore    *mc_store_open               (const char       *path,
                                          GError          **error);
 const char *mc_store_get_path           (McStore *self);
 int         mc_store_get_schema_version (McStore *self);
+/* How long a write waits for another program to let go of the database
+ * before failing with MC_STORE_ERROR_LOCKED (1500 ms by default).  The
+ * window uses a short wait so that it never freezes; scripts can wait. */
+void        mc_store_set_busy_timeout   (McStore *self, guint milliseconds);
 /* The default database: $XDG_DATA_HOME/microcred/microcred.db (newly allocated). */
 char       *mc_store_default_path       (void);
 
