@@ -22,6 +22,7 @@ new_store (void)
 typedef struct {
   guint designs;
   guint units;
+  guint people;
 } Counts;
 
 static Counts
@@ -29,6 +30,7 @@ count (McStore *store)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) units = NULL;
+  g_autoptr(GListModel) people = NULL;
   Counts counts;
 
   counts.designs = mc_store_count_designs (store, &error);
@@ -36,6 +38,9 @@ count (McStore *store)
   units = mc_store_list_units (store, &error);
   g_assert_no_error (error);
   counts.units = g_list_model_get_n_items (units);
+  people = mc_store_list_people (store, &error);
+  g_assert_no_error (error);
+  counts.people = g_list_model_get_n_items (people);
   return counts;
 }
 
@@ -148,6 +153,7 @@ assert_refused (McStore    *store,
   after = count (store);
   g_assert_cmpuint (before.designs, ==, after.designs);
   g_assert_cmpuint (before.units, ==, after.units);
+  g_assert_cmpuint (before.people, ==, after.people);
 }
 
 /* A store holding the valid test design, so refusals are checked against a
@@ -250,12 +256,24 @@ test_round_trip (void)
   g_assert_cmpstr (mc_revision_get_title (mc_design_get_content (copied)), ==,
                    "Battery Systems for Electric Vehicles");
 
-  /* The unit came with the file; the owner is unknown there. */
+  /* The unit and the author came with the file: the author, unknown
+   * there, joined its people with their name and address. */
   unit = mc_store_get_unit (target, mc_design_get_unit_id (copied), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (mc_unit_get_code (unit), ==, "ENG");
   g_assert_cmpstr (mc_unit_get_name (unit), ==, "Faculty of Engineering");
-  g_assert_cmpint (mc_design_get_owner_id (copied), ==, 0);
+  g_assert_cmpstr (reread->owner_username, ==, "lena.devries");
+  g_assert_cmpstr (reread->owner_name, ==, "Lena de Vries");
+  {
+    g_autoptr(McPerson) author = mc_store_find_person_by_username (target, "lena.devries", &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (author);
+    g_assert_cmpint (mc_design_get_owner_id (copied), ==, mc_person_get_id (author));
+    g_assert_cmpstr (mc_person_get_name (author), ==, "Lena de Vries");
+    g_assert_cmpstr (mc_person_get_email (author), ==, "lena@example.org");
+    g_assert_cmpint (mc_person_get_unit_id (author), ==, mc_unit_get_id (unit));
+  }
 
   g_assert_cmpint (g_remove (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
@@ -294,8 +312,9 @@ test_deterministic (void)
   g_assert_cmpint (data[length - 1], ==, '\n');
   g_assert_true (g_str_has_prefix (data, "{\n  \"format\" : \"io.github.microcred.design\""));
   g_assert_nonnull (g_strstr_len (data, (gssize) length, "2023-11-14T22:13:20Z"));
-  /* The owner was not known in this database. */
-  g_assert_nonnull (g_strstr_len (data, (gssize) length, "\"owner\" : null"));
+  /* The owner, given by user name only in the file, was added to the
+   * people of this database under that name. */
+  g_assert_nonnull (g_strstr_len (data, (gssize) length, "\"username\" : \"lena.devries\""));
 
   g_unsetenv ("SOURCE_DATE_EPOCH");
 }
@@ -328,12 +347,18 @@ test_quotes_and_sql (void)
   g_assert_cmpstr (mc_item_get_string (MC_ITEM (outcome), "code"), ==, "Q'1");
   g_object_unref (outcome);
 
-  /* The unit kept its odd name; the unknown owner is simply absent. */
+  /* The unit kept its odd name; so did the owner, added as a person. */
   unit = mc_store_find_unit_by_code (store, "X'; DROP TABLE unit; --", &error);
   g_assert_no_error (error);
   g_assert_nonnull (unit);
   g_assert_cmpstr (mc_unit_get_name (unit), ==, "Robert\"); DELETE FROM design; --");
-  g_assert_cmpint (mc_design_get_owner_id (stored), ==, 0);
+  {
+    g_autoptr(McPerson) odd = mc_store_find_person_by_username (store, "nobody' OR '1'='1", &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (odd);
+    g_assert_cmpint (mc_design_get_owner_id (stored), ==, mc_person_get_id (odd));
+  }
   g_assert_cmpuint (count (store).designs, ==, 1);
 
   /* And it all comes back verbatim. */
@@ -652,6 +677,7 @@ static void new_unit_and_title (JsonNode *root)
   json_object_set_string_member (object_at (root, "design.unit"), "name", "New Unit");
   json_object_set_string_member (object_at (root, "design.revision"), "title", "Replaced title");
   json_object_set_string_member (object_at (root, "design"), "state", "active");
+  json_object_set_string_member (object_at (root, "design"), "owner", "new.author");
 }
 
 static void
@@ -676,13 +702,20 @@ test_duplicate_uuid (void)
 
   assert_refused (store, same, MC_STORE_ERROR, MC_STORE_ERROR_CONSTRAINT, uuid);
 
-  /* The refused import would have created a unit: rolled back too. */
+  /* The refused import would have created a unit and a person: both are
+   * rolled back too (assert_refused also counts units and people). */
   new_unit_and_title (root);
   changed = node_to_bytes (root);
   assert_refused (store, changed, MC_STORE_ERROR, MC_STORE_ERROR_CONSTRAINT, "replace");
   unit = mc_store_find_unit_by_code (store, "NEWU", &error);
   g_assert_no_error (error);
   g_assert_null (unit);
+  {
+    g_autoptr(McPerson) nobody = mc_store_find_person_by_username (store, "new.author", &error);
+
+    g_assert_no_error (error);
+    g_assert_null (nobody);
+  }
 
   /* With replace, the stored design is updated in place. */
   counts = count (store);

@@ -24,9 +24,6 @@ G_DEFINE_QUARK (mc-design-io-error-quark, mc_design_io_error)
 #define MAX_REVISION_NUMBER 100000
 #define READ_CHUNK          (64 * 1024)
 
-/* The owner's username travels with the parsed design until import, where
- * it is mapped to a person of the target database. */
-
 void
 mc_design_file_free (McDesignFile *file)
 {
@@ -37,6 +34,8 @@ mc_design_file_free (McDesignFile *file)
   g_free (file->unit_code);
   g_free (file->unit_name);
   g_free (file->owner_username);
+  g_free (file->owner_name);
+  g_free (file->owner_email);
   g_free (file);
 }
 
@@ -342,21 +341,40 @@ parse_unit (JsonObject    *design,
   return TRUE;
 }
 
+/* The owner is the author's user name, or an object with the user name and,
+ * optionally, their name and e-mail address, so that a design moved to
+ * another database keeps its author. */
 static gboolean
 parse_owner (JsonObject    *object,
              McDesignFile  *file,
              GError       **error)
 {
+  static const char * const members[] = { "username", "name", "email", NULL };
   JsonNode *node;
   const char *owner;
 
   node = json_object_get_member (object, "owner");
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
-  if (!is_value_of (node, G_TYPE_STRING))
-    return invalid (error, "design", "owner", "%s", _("expected a user name or null"));
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *person = json_node_get_object (node);
+      const char *name = NULL;
+      const char *email = NULL;
 
-  owner = json_node_get_string (node);
+      if (!check_members (person, "design.owner", members, error) ||
+          !get_string (person, "design.owner", "username", TRUE, MAX_USERNAME_LENGTH, &owner, error) ||
+          !get_string (person, "design.owner", "name", FALSE, MAX_NAME_LENGTH, &name, error) ||
+          !get_string (person, "design.owner", "email", FALSE, MAX_NAME_LENGTH, &email, error))
+        return FALSE;
+      file->owner_name = g_strdup (name);
+      file->owner_email = g_strdup (email);
+    }
+  else if (is_value_of (node, G_TYPE_STRING))
+    owner = json_node_get_string (node);
+  else
+    return invalid (error, "design", "owner", "%s", _("expected a person, a user name or null"));
+
   if (*owner == '\0' || g_utf8_strlen (owner, -1) > MAX_USERNAME_LENGTH)
     return invalid (error, "design", "owner", _("“%s” is not a user name"), owner);
 
@@ -643,10 +661,11 @@ export_time (void)
 }
 
 /* The username of a person, or NULL if @id is 0 or unknown. */
-static char *
-lookup_username (McStore  *store,
-                 gint64    id,
-                 GError  **error)
+/* The person with @id, or NULL (no error) when there is none. */
+static McPerson *
+lookup_person (McStore  *store,
+               gint64    id,
+               GError  **error)
 {
   g_autoptr(GListModel) people = NULL;
   guint n;
@@ -664,7 +683,7 @@ lookup_username (McStore  *store,
       g_autoptr(McPerson) person = g_list_model_get_item (people, i);
 
       if (mc_person_get_id (person) == id)
-        return g_strdup (mc_person_get_username (person));
+        return g_steal_pointer (&person);
     }
 
   return NULL;
@@ -678,7 +697,7 @@ mc_design_io_serialize (McStore   *store,
   g_autoptr(McUnit) unit = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *owner = NULL;
+  g_autoptr(McPerson) owner = NULL;
   g_autofree char *exported = NULL;
   g_autofree char *created = NULL;
   g_autofree char *modified = NULL;
@@ -705,7 +724,7 @@ mc_design_io_serialize (McStore   *store,
   if (unit == NULL)
     return NULL;
 
-  owner = lookup_username (store, mc_design_get_owner_id (design), &local_error);
+  owner = lookup_person (store, mc_design_get_owner_id (design), &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -732,7 +751,14 @@ mc_design_io_serialize (McStore   *store,
   json_object_set_string_member (design_object, "modified", modified);
   json_object_set_object_member (design_object, "unit", unit_object);
   if (owner != NULL)
-    json_object_set_string_member (design_object, "owner", owner);
+    {
+      JsonObject *owner_object = json_object_new ();
+
+      json_object_set_string_member (owner_object, "username", mc_person_get_username (owner));
+      json_object_set_string_member (owner_object, "name", mc_person_get_name (owner));
+      json_object_set_string_member (owner_object, "email", mc_person_get_email (owner));
+      json_object_set_object_member (design_object, "owner", owner_object);
+    }
   else
     json_object_set_null_member (design_object, "owner");
   json_object_set_member (design_object, "revision",
@@ -822,8 +848,8 @@ import_in_transaction (McStore   *store,
   if (unit_id == 0)
     return FALSE;
 
-  /* An owner unknown here is not an error: the file may come from another
-   * institution.  The design is then imported without an owner. */
+  /* An author unknown here joins the people of this database, in the
+   * design's unit, so that the design keeps its author. */
   if (owner_name != NULL)
     {
       g_autoptr(McPerson) person = mc_store_find_person_by_username (store, owner_name,
@@ -835,6 +861,17 @@ import_in_transaction (McStore   *store,
         }
       if (person != NULL)
         owner_id = mc_person_get_id (person);
+      else
+        {
+          const char *name = data->file->owner_name;
+
+          owner_id = mc_store_add_person (store, owner_name,
+                                          name != NULL && *name != '\0' ? name : owner_name,
+                                          data->file->owner_email ? data->file->owner_email : "",
+                                          unit_id, error);
+          if (owner_id == 0)
+            return FALSE;
+        }
     }
 
   existing = mc_store_find_design_by_uuid (store, mc_design_get_uuid (parsed), &local_error);
@@ -858,7 +895,7 @@ import_in_transaction (McStore   *store,
         }
 
       /* Keeps the stored id and version (so the update is not taken for a
-       * concurrent edit), and its owner if the file's is unknown here. */
+       * concurrent edit); takes the file's owner if it names one. */
       mc_design_set_state (existing, mc_design_get_state (parsed));
       mc_design_set_revision_number (existing, mc_design_get_revision_number (parsed));
       mc_design_set_unit_id (existing, unit_id);

@@ -35,6 +35,8 @@ typedef struct {
   char     *unit_code;
   char     *unit_name;
   char     *owner_username;   /* NULL when the file names no owner */
+  char     *owner_name;       /* NULL when the file gives only the user name */
+  char     *owner_email;
 } McDesignFile;
 
 void          mc_design_file_free     (McDesignFile *file);
@@ -47,7 +49,8 @@ GBytes       *mc_design_io_serialize  (McStore *store, McDesign *design, GError 
 gboolean      mc_design_io_write_file (McStore *store, McDesign *design, GFile *file,
                                        GCancellable *cancellable, GError **error);
 /* Imports a parsed file in one transaction: finds or creates the unit by
- * code, inserts the design.  A design whose uuid is already in the database
+ * code, finds the owner by user name or adds them to the people of the
+ * database (in the design's unit), inserts the design.  A design whose uuid is already in the database
  * is refused unless @replace, when the stored one is updated in place.
  * Returns the stored design's id, or 0 with @error set. */
 gint64        mc_design_io_import     (McStore *store, McDesignFile *file, gboolean replace,
