@@ -479,6 +479,17 @@ static void remove_revision (JsonNode *r) { json_object_remove_member (object_at
 static void revision_array (JsonNode *r) { json_object_set_array_member (object_at (r, "design"), "revision", json_array_new ()); }
 static void bad_state (JsonNode *r) { json_object_set_string_member (object_at (r, "design"), "state", "finished"); }
 static void bad_created (JsonNode *r) { json_object_set_string_member (object_at (r, "design"), "created", "yesterday"); }
+/* Found by the fuzzer: such dates were accepted, then exported as "999-…",
+ * which no ISO 8601 reader (this one included) takes back. */
+static void ancient_created (JsonNode *r) { json_object_set_string_member (object_at (r, "design"), "created", "0999-01-01T00:00:00Z"); }
+static void pre_epoch_modified (JsonNode *r) { json_object_set_string_member (object_at (r, "design"), "modified", "1969-12-31T23:59:59Z"); }
+static void owner_object_without_username (JsonNode *r)
+{
+  JsonObject *owner = json_object_new ();
+
+  json_object_set_string_member (owner, "name", "Somebody");
+  json_object_set_object_member (object_at (r, "design"), "owner", owner);
+}
 static void owner_number (JsonNode *r) { json_object_set_int_member (object_at (r, "design"), "owner", 7); }
 static void extra_member (JsonNode *r) { json_object_set_string_member (object_at (r, "design"), "colour", "blue"); }
 static void extra_field (JsonNode *r) { json_object_set_string_member (object_at (r, "design.revision"), "colour", "blue"); }
@@ -501,6 +512,9 @@ test_missing_fields (void)
     { bad_state, "design.state" },
     { bad_created, "design.created" },
     { owner_number, "design.owner" },
+    { ancient_created, "design.created: “0999-01-01T00:00:00Z” is outside the years 1970 to 9999" },
+    { pre_epoch_modified, "design.modified" },
+    { owner_object_without_username, "design.owner.username: this member is missing" },
     { extra_member, "design.colour" },
     { extra_field, "design.revision.colour" },
     { empty_unit_name, "design.unit.name" },

@@ -314,6 +314,12 @@ get_timestamp (JsonObject  *object,
                     _("“%s” is not a date and time in ISO 8601 form "
                       "(such as 2025-03-14T09:30:00Z)"), text);
 
+  /* Designs are dated in Unix time, and written back with four-digit
+   * years: anything outside that would not survive an export. */
+  if (g_date_time_to_unix (time) < 0 || g_date_time_get_year (time) > 9999)
+    return invalid (error, parent, name,
+                    _("“%s” is outside the years 1970 to 9999"), text);
+
   *value = g_date_time_to_unix (time);
   return TRUE;
 }
@@ -660,7 +666,6 @@ export_time (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
-/* The username of a person, or NULL if @id is 0 or unknown. */
 /* The person with @id, or NULL (no error) when there is none. */
 static McPerson *
 lookup_person (McStore  *store,
