@@ -1180,7 +1180,6 @@ test_sql_strings (Fixture       *f,
       g_autoptr(McDesign) design = new_design (unit_id, hostile[i], MC_CREDENTIAL_TYPE_MODULE,
                                                MC_DESIGN_STATE_DRAFT);
       g_autoptr(McDesign) loaded = NULL;
-      g_autofree char *found = NULL;
 
       mc_revision_set_string (mc_design_get_content (design), "description", hostile[(i + 1) % G_N_ELEMENTS (hostile)]);
       add_outcome (design, "LO1", hostile[(i + 2) % G_N_ELEMENTS (hostile)]);

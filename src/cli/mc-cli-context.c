@@ -188,6 +188,11 @@ mc_cli_dispatch (McCliContext       *ctx,
 static void
 print_error_valist (const char *subject,
                     const char *format,
+                    va_list     args) G_GNUC_PRINTF (2, 0);
+
+static void
+print_error_valist (const char *subject,
+                    const char *format,
                     va_list     args)
 {
   g_autofree char *message = g_strdup_vprintf (format, args);
