@@ -707,6 +707,11 @@ static const struct {
   const char *complaint;   /* part of the message */
 } malformed[] = {
   { "not-json", "{\"format\": ", "not valid JSON" },
+  /* Found by the fuzzer: an empty profile crashed the parser. */
+  { "empty", "", "empty" },
+  { "blank", "  \n ", "empty" },
+  { "deep", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+    "levels deep" },
   { "not-object", "[1, 2]", "JSON object" },
   { "wrong-format", "{\"format\": \"something.else\", \"version\": 1}", "format" },
   { "no-version", "{\"format\": \"io.github.microcred.profile\"}", "version" },

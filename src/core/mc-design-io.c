@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mc-design-io.h"
+#include "mc-json-private.h"
 
 /* The design exchange file, documented in docs/design-format.md.
  *
@@ -37,89 +38,6 @@ mc_design_file_free (McDesignFile *file)
   g_free (file->owner_name);
   g_free (file->owner_email);
   g_free (file);
-}
-
-/* Checking the bytes */
-
-static gboolean
-check_text (const char  *data,
-            gsize        length,
-            GError     **error)
-{
-  const char *nul;
-  const char *end = NULL;
-
-  nul = memchr (data, '\0', length);
-  if (nul != NULL)
-    {
-      g_set_error (error, MC_DESIGN_IO_ERROR, MC_DESIGN_IO_ERROR_ENCODING,
-                   _("The file contains a NUL character at byte %lu; "
-                     "a design file is plain UTF-8 text."),
-                   (unsigned long) (nul - data));
-      return FALSE;
-    }
-
-  if (!g_utf8_validate_len (data, length, &end))
-    {
-      g_set_error (error, MC_DESIGN_IO_ERROR, MC_DESIGN_IO_ERROR_ENCODING,
-                   _("The file is not valid UTF-8 text (invalid byte at position %lu)."),
-                   (unsigned long) (end - data));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Measures the nesting of arrays and objects without parsing: brackets
- * inside strings do not count, and an escaped quote does not end a string. */
-static gboolean
-check_depth (const char  *data,
-             gsize        length,
-             GError     **error)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          break;
-        case '[':
-        case '{':
-          if (++depth > MC_DESIGN_IO_MAX_DEPTH)
-            {
-              g_set_error (error, MC_DESIGN_IO_ERROR, MC_DESIGN_IO_ERROR_SYNTAX,
-                           _("The file nests data more than %d levels deep; "
-                             "a design file never does."),
-                           MC_DESIGN_IO_MAX_DEPTH);
-              return FALSE;
-            }
-          break;
-        case ']':
-        case '}':
-          if (depth > 0)
-            depth--;
-          break;
-        default:
-          break;
-        }
-    }
-
-  return TRUE;
 }
 
 /* Reading members */
@@ -500,11 +418,9 @@ mc_design_io_parse (GBytes  *bytes,
                     GError **error)
 {
   g_autoptr(McDesignFile) file = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
   const char *data;
   gsize length;
-  JsonNode *root;
   JsonObject *design;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -522,36 +438,11 @@ mc_design_io_parse (GBytes  *bytes,
       return NULL;
     }
 
-  if (length == 0 || data == NULL)
-    {
-      g_set_error_literal (error, MC_DESIGN_IO_ERROR, MC_DESIGN_IO_ERROR_SYNTAX,
-                           _("The file is empty."));
-      return NULL;
-    }
-
-  if (!check_text (data, length, error))
+  root = _mc_json_parse_untrusted (data, length, MC_DESIGN_IO_MAX_DEPTH, MC_DESIGN_IO_ERROR,
+                                   MC_DESIGN_IO_ERROR_ENCODING, MC_DESIGN_IO_ERROR_SYNTAX, error);
+  if (root == NULL)
     return NULL;
-
-  /* Editors on some systems start UTF-8 files with a byte order mark. */
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-
-  if (!check_depth (data, length, error))
-    return NULL;
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
-    {
-      g_set_error (error, MC_DESIGN_IO_ERROR, MC_DESIGN_IO_ERROR_SYNTAX,
-                   _("The file is not valid JSON: %s"), local_error->message);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error_literal (error, MC_DESIGN_IO_ERROR, MC_DESIGN_IO_ERROR_FORMAT,
                            _("This is not a Microcred design file: it does not hold a JSON object."));

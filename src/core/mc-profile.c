@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-core-private.h"
+#include "mc-json-private.h"
 #include "mc-profile.h"
 #include "mc-validator-private.h"
 
@@ -14,6 +15,8 @@
 
 #define PROFILE_FORMAT  "io.github.microcred.profile"
 #define PROFILE_VERSION 1
+/* A profile is a list of flat rules; nothing deeper is ever needed. */
+#define MC_PROFILE_MAX_DEPTH 16
 
 struct _McProfile
 {
@@ -723,9 +726,8 @@ McProfile *
 mc_profile_new_from_bytes (GBytes  *bytes,
                            GError **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(McProfile) self = NULL;
-  g_autoptr(GError) local_error = NULL;
   gsize size;
   const char *data;
 
@@ -733,22 +735,16 @@ mc_profile_new_from_bytes (GBytes  *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &size);
-  if (!g_utf8_validate_len (data, size, NULL))
+  root = _mc_json_parse_untrusted (data, size, MC_PROFILE_MAX_DEPTH, MC_PROFILE_ERROR,
+                                   MC_PROFILE_ERROR_INVALID, MC_PROFILE_ERROR_INVALID, error);
+  if (root == NULL)
     {
-      g_set_error (error, MC_PROFILE_ERROR, MC_PROFILE_ERROR_INVALID,
-                   _("The policy profile is not valid UTF-8 text"));
-      return NULL;
-    }
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) size, &local_error))
-    {
-      g_set_error (error, MC_PROFILE_ERROR, MC_PROFILE_ERROR_INVALID,
-                   _("The policy profile is not valid JSON: %s"), local_error->message);
+      g_prefix_error (error, _("The policy profile cannot be read: "));
       return NULL;
     }
 
   self = g_object_new (MC_TYPE_PROFILE, NULL);
-  if (!parse_profile (self, json_parser_get_root (parser), error))
+  if (!parse_profile (self, root, error))
     return NULL;
   return g_steal_pointer (&self);
 }
