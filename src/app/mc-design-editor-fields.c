@@ -344,6 +344,38 @@ spin_changed_cb (GtkSpinButton *spin, Binding *b)
     set_double (b, gtk_spin_button_get_value (spin));
 }
 
+/* A spin button takes typed text in only on Enter or when it loses focus;
+ * until then the findings would lag behind what the user sees.  Take each
+ * complete number in at once, leaving the text as typed. */
+static void
+spin_text_changed_cb (GtkEditable *editable, Binding *b)
+{
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (editable);
+  const char *text = gtk_editable_get_text (editable);
+  double lower, upper, value;
+  char *end = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  value = g_strtod (text, &end);
+  while (end != NULL && g_ascii_isspace (*end))
+    end++;
+  if (end == NULL || *end != '\0' || end == text)
+    return;
+  gtk_spin_button_get_range (spin, &lower, &upper);
+  if (value < lower || value > upper)
+    return;
+
+  if (b->spec.kind == MC_FIELD_INT)
+    {
+      if (value != (double) (int) value)
+        return;
+      set_int (b, (int) value);
+    }
+  else
+    set_double (b, value);
+}
+
 static GtkWidget *
 number_row_new (const McFieldSpec *spec, GObject *target, GtkWidget **focus)
 {
@@ -367,6 +399,7 @@ number_row_new (const McFieldSpec *spec, GObject *target, GtkWidget **focus)
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), is_int ? get_int (b) : get_double (b));
   g_signal_connect (spin, "value-changed", G_CALLBACK (spin_changed_cb), b);
+  g_signal_connect (spin, "changed", G_CALLBACK (spin_text_changed_cb), b);
   _mc_widget_set_accessible_label (spin, spec->label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);

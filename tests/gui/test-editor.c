@@ -235,6 +235,32 @@ test_autosave (Fixture *f, gconstpointer data)
                                   249.5, 0.001);
 }
 
+/* Numbers count as soon as they are typed, not only after Enter or leaving
+ * the field, so the findings follow the text on screen. */
+static void
+test_number_as_typed (Fixture *f, gconstpointer data)
+{
+  McRevision *content = mc_design_get_content (f->design);
+  GtkWidget *ects = field_widget (f, "ects", -1, NULL);
+  GtkWidget *hours = field_widget (f, "hours", -1, NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (ects), "7.5");
+  g_assert_cmpfloat_with_epsilon (mc_revision_get_double (content, "ects"), 7.5, 0.001);
+  gtk_editable_set_text (GTK_EDITABLE (hours), "190");
+  g_assert_cmpint (mc_revision_get_int (content, "hours"), ==, 190);
+  /* What the user is typing stays as typed. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ects)), ==, "7.5");
+
+  /* Half-typed or out-of-range text changes nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (hours), "19x");
+  g_assert_cmpint (mc_revision_get_int (content, "hours"), ==, 190);
+  gtk_editable_set_text (GTK_EDITABLE (ects), "-3");
+  g_assert_cmpfloat_with_epsilon (mc_revision_get_double (content, "ects"), 7.5, 0.001);
+  gtk_editable_set_text (GTK_EDITABLE (hours), "12.5");
+  g_assert_cmpint (mc_revision_get_int (content, "hours"), ==, 190);
+  g_assert_true (mc_design_editor_get_dirty (f->editor));
+}
+
 static char **
 outcome_codes (McRevision *content)
 {
@@ -619,6 +645,7 @@ main (int argc, char **argv)
   ADD ("/app/editor/load", test_load, NULL);
   ADD ("/app/editor/title-saved", test_title_saved, NULL);
   ADD ("/app/editor/autosave", test_autosave, NULL);
+  ADD ("/app/editor/number-as-typed", test_number_as_typed, NULL);
   ADD ("/app/editor/outcomes-edit", test_outcomes_edit, NULL);
   ADD ("/app/editor/focus-field", test_focus_field, NULL);
   ADD ("/app/editor/findings-count", test_findings_count, NULL);
