@@ -174,7 +174,9 @@ check_required (McCheckContext *ctx)
       if (rule->alternatives->len == 1)
         {
           report (ctx, -1, NULL,
-                  g_strdup_printf (_("Neither %s nor %s is stated"), label,
+                  /* Translators: two field names, e.g. "ECTS credits or Notional
+                   * learning hours: neither is filled in" */
+                  g_strdup_printf (_("%s or %s: neither is filled in"), label,
                                    mc_field_get_label (g_ptr_array_index (rule->alternatives, 0))));
           return;
         }
@@ -185,18 +187,21 @@ check_required (McCheckContext *ctx)
           g_string_append (labels, _(", "));
           g_string_append (labels, mc_field_get_label (g_ptr_array_index (rule->alternatives, i)));
         }
-      report (ctx, -1, NULL, g_strdup_printf (_("None of %s is stated"), labels->str));
+      report (ctx, -1, NULL,
+              g_strdup_printf (_("None of these is filled in: %s"), labels->str));
       return;
     }
 
   if (rule->severity == MC_SEVERITY_INFO)
     report (ctx, -1, NULL,
-            g_strdup_printf (_("%s is not stated (recommended by %s)"),
+            /* Translators: a field name, then a policy profile's name.  The
+             * "Label: problem" form avoids agreeing a verb with the label. */
+            g_strdup_printf (_("%s: not filled in; %s recommends it"),
                              label, mc_profile_get_name (ctx->profile)));
   else if (rule->field->kind == MC_FIELD_LIST)
     report (ctx, -1, NULL, g_strdup_printf (_("%s: add at least one"), label));
   else
-    report (ctx, -1, NULL, g_strdup_printf (_("%s is missing"), label));
+    report (ctx, -1, NULL, g_strdup_printf (_("%s: not filled in"), label));
 }
 
 /* Generic: "range" — a number within [min, max], bounds optionally open. */
