@@ -242,6 +242,25 @@ class ListAndShow(CliTestCase):
             self.assertIn(ref, r.err)
 
 
+    def test_delete_only_drafts(self):
+        before = self.designs(self.db)
+        draft = self.find(self.db, lambda d: d["state"] == "draft")
+        active = self.find(self.db, lambda d: d["state"] == "active")
+
+        r = self.ok("design", "delete", draft["uuid"], db=self.db)
+        self.assertIn(draft["title"], r.text)
+        after = self.designs(self.db)
+        self.assertEqual(len(after), len(before) - 1)
+        self.assertNotIn(draft["uuid"], {d["uuid"] for d in after})
+
+        # Past the draft stage a design is part of the quality record.
+        r = self.fails(2, "design", "delete", str(active["id"]), db=self.db)
+        self.assertIn("Only drafts", r.err)
+        self.assertIn(active["title"], r.err)
+        self.assertEqual(self.designs(self.db), after)
+        self.fails(2, "design", "delete", draft["uuid"], db=self.db)
+
+
 class ImportExport(CliTestCase):
     def setUp(self):
         super().setUp()

@@ -789,6 +789,31 @@ test_design_delete (Fixture       *f,
   missing = mc_store_load_design (store, id, &error);
   g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND);
   g_assert_null (missing);
+  g_clear_error (&error);
+
+  /* A design past the draft stage stays: it is part of the QA record. */
+  {
+    gint64 active = insert_new_design (store, unit_id, "In use", MC_CREDENTIAL_TYPE_MODULE,
+                                       MC_DESIGN_STATE_ACTIVE);
+    g_autoptr(McDesign) still = NULL;
+
+    g_assert_false (mc_store_delete_design (store, active, &error));
+    g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CONSTRAINT);
+    g_assert_nonnull (strstr (error->message, "In use"));
+    g_clear_error (&error);
+    still = mc_store_load_design (store, active, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (still);
+    /* Leave only the kept draft's revision for the check below. */
+    db = raw_open (f->path);
+    g_assert_cmpint (raw_int (db, "SELECT count(*) FROM revisions"), ==, 2);
+    sqlite3_close (db);
+    g_assert_cmpint (mc_store_count_designs (store, &error), ==, 2);
+    mc_design_set_state (still, MC_DESIGN_STATE_DRAFT);
+    g_assert_true (mc_store_update_design (store, still, &error));
+    g_assert_true (mc_store_delete_design (store, active, &error));
+    g_assert_no_error (error);
+  }
 
   /* Its revisions went with it. */
   db = raw_open (f->path);

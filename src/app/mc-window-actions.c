@@ -457,10 +457,109 @@ _mc_window_close_request (McWindow *self)
   return FALSE;
 }
 
+/* Delete and undo */
+
+/* Deletes the draft in the editor at once and offers Undo, as GNOME
+ * applications do, rather than asking first.  The store refuses designs
+ * past the draft stage whatever the window does. */
+gboolean
+mc_window_delete_design (McWindow *self)
+{
+  g_autoptr(McDesign) design = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+  const char *title;
+
+  g_return_val_if_fail (MC_IS_WINDOW (self), FALSE);
+
+  if (self->current_id == 0)
+    return FALSE;
+
+  /* What Undo brings back is the design as stored, typing included. */
+  if (!mc_design_editor_save (self->editor, &error) ||
+      (design = mc_store_load_design (self->store, self->current_id, &error)) == NULL ||
+      !mc_store_delete_design (self->store, self->current_id, &error))
+    {
+      _mc_window_show_error (self, _("Could Not Delete the Design"), NULL, error->message);
+      return FALSE;
+    }
+
+  g_object_set (self->editor, "design", NULL, NULL);
+  self->current_id = 0;
+  g_set_object (&self->deleted, design);
+  mc_window_refresh (self);
+  _mc_window_update_actions (self);
+  _mc_window_show_list (self);
+
+  title = mc_revision_get_title (mc_design_get_content (design));
+  if (title[0] != '\0')
+    /* Translators: %s is the title of a design */
+    message = g_strdup_printf (_("“%s” deleted"), title);
+  else
+    message = g_strdup (_("Untitled design deleted"));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return TRUE;
+}
+
+/* Puts the last deleted draft back as it was: same identifier, content and
+ * dates, under a new database number. */
+gboolean
+mc_window_undo_delete (McWindow *self)
+{
+  g_autoptr(McDesign) design = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (MC_IS_WINDOW (self), FALSE);
+
+  if (self->deleted == NULL)
+    return FALSE;
+
+  design = g_steal_pointer (&self->deleted);
+  mc_design_set_id (design, 0);
+  mc_design_set_version (design, 0);
+  if (!mc_store_insert_design (self->store, design, &error))
+    {
+      _mc_window_show_error (self, _("Could Not Restore the Design"), NULL, error->message);
+      return FALSE;
+    }
+
+  _mc_window_reset_filters (self);
+  mc_window_refresh (self);
+  _mc_window_update_actions (self);
+  return mc_window_select_design (self, mc_design_get_id (design));
+}
+
+static void
+win_delete_design (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  mc_window_delete_design (MC_WINDOW (widget));
+}
+
+static void
+win_undo_delete (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  mc_window_undo_delete (MC_WINDOW (widget));
+}
+
 void
 _mc_window_update_actions (McWindow *self)
 {
+  McDesign *design = mc_design_editor_get_design (self->editor);
+  gboolean draft = design != NULL && self->current_id != 0 &&
+                   mc_design_get_state (design) == MC_DESIGN_STATE_DRAFT;
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->current_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-design", draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", self->deleted != NULL);
 }
 
 void
@@ -470,6 +569,8 @@ _mc_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, win_open_demo);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, win_import);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, win_export);
+  gtk_widget_class_install_action (widget_class, "win.delete-design", NULL, win_delete_design);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, win_undo_delete);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, win_search);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, win_show_list);
 }

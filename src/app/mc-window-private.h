@@ -33,6 +33,7 @@ struct _McWindow
   GArray               *unit_ids;       /* gint64, parallel to the unit drop-down */
 
   gint64                current_id;     /* design in the editor, 0 if none */
+  McDesign             *deleted;        /* the last deleted draft, for Undo */
   guint                 updating : 1;   /* the code, not the user, changes the list */
   guint                 close_confirmed : 1;
 };

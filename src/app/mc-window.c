@@ -589,6 +589,7 @@ mc_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->designs);
   g_clear_object (&self->slots);
+  g_clear_object (&self->deleted);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->unit_ids, g_array_unref);
 

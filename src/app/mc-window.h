@@ -28,6 +28,11 @@ const char *mc_window_get_list_page   (McWindow *self);
 gboolean    mc_window_select_design   (McWindow *self, gint64 id);
 /* The design in the editor (transfer none), or NULL. */
 McDesign   *mc_window_get_design      (McWindow *self);
+/* Deletes the draft in the editor, offering Undo; FALSE (with a message
+ * shown) when it is not a draft or cannot be deleted. */
+gboolean    mc_window_delete_design   (McWindow *self);
+/* Restores the last deleted draft. */
+gboolean    mc_window_undo_delete     (McWindow *self);
 /* Asks the editor to check the design again (institution changed). */
 void        mc_window_revalidate      (McWindow *self);
 /* Fills an empty database with the demo institution and shows it. */

@@ -320,6 +320,40 @@ design_show (McCliContext *ctx,
   return MC_CLI_EXIT_OK;
 }
 
+static int
+design_delete (McCliContext *ctx,
+               int           argc,
+               char        **argv)
+{
+  g_auto(GStrv) args = NULL;
+  g_autoptr(McStore) store = NULL;
+  g_autoptr(McDesign) design = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  const GOptionEntry entries[] = { { NULL } };
+
+  if (!mc_cli_parse_command (ctx, argc, argv, _("ID|UUID"),
+                             _("Delete a draft design.  Designs past the draft stage are kept: "
+                               "they belong to the quality record."),
+                             entries, 1, 1, &args))
+    return MC_CLI_EXIT_FAILURE;
+  if (!(store = mc_cli_open_store (ctx, FALSE)) ||
+      !(design = mc_cli_resolve_design (store, args[1])))
+    return MC_CLI_EXIT_FAILURE;
+
+  title = g_strdup (mc_revision_get_title (mc_design_get_content (design)));
+  if (!mc_store_delete_design (store, mc_design_get_id (design), &error))
+    {
+      mc_cli_report (args[1], error);
+      return MC_CLI_EXIT_FAILURE;
+    }
+
+  /* Translators: %s is the title of a design, %s the database file */
+  g_print (_("Deleted “%s” from %s\n"), title[0] != '\0' ? title : _("Untitled design"),
+           mc_cli_database_path (ctx));
+  return MC_CLI_EXIT_OK;
+}
+
 /* --- the group ----------------------------------------------------------- */
 
 static const McCliCommand design_commands[] = {
@@ -328,6 +362,7 @@ static const McCliCommand design_commands[] = {
   { "import",   mc_cli_design_import,   N_("Import a design exchange file") },
   { "export",   mc_cli_design_export,   N_("Write a design exchange file") },
   { "validate", mc_cli_design_validate, N_("Check a design against policy profiles") },
+  { "delete",   design_delete,          N_("Delete a draft design") },
 };
 
 int

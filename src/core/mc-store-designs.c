@@ -623,23 +623,29 @@ delete_design_cb (McStore   *self,
                   GError   **error)
 {
   gint64 id = *(gint64 *) user_data;
-  g_autoptr(McStmt) stmt = _mc_store_prepare (self, "DELETE FROM designs WHERE id = ?", error);
+  g_autoptr(McDesign) design = NULL;
+  g_autoptr(McStmt) stmt = NULL;
 
+  design = mc_store_load_design (self, id, error);
+  if (design == NULL)
+    return FALSE;
+
+  /* A design that went to review has a history the QA office keeps. */
+  if (mc_design_get_state (design) != MC_DESIGN_STATE_DRAFT)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CONSTRAINT,
+                   _("Only drafts can be deleted; “%s” is %s."),
+                   design_display_title (mc_design_get_content (design)),
+                   mc_enum_label (MC_TYPE_DESIGN_STATE, mc_design_get_state (design)));
+      return FALSE;
+    }
+
+  stmt = _mc_store_prepare (self, "DELETE FROM designs WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!_mc_store_exec (self, stmt, error))
-    return FALSE;
-
-  if (sqlite3_changes (_mc_store_get_db (self)) == 0)
-    {
-      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND,
-                   _(DESIGN_NOT_FOUND_MESSAGE), (long long) id);
-      return FALSE;
-    }
-
-  return TRUE;
+  return _mc_store_exec (self, stmt, error);
 }
 
 /**
@@ -648,7 +654,9 @@ delete_design_cb (McStore   *self,
  * @id: a design id
  * @error: return location for a #GError
  *
- * Deletes a design with all its revisions.
+ * Deletes a draft with all its revisions.  A design in any other state is
+ * refused with %MC_STORE_ERROR_CONSTRAINT: once submitted, it belongs to
+ * the institution's quality record.
  *
  * Returns: %TRUE if the design was deleted
  */

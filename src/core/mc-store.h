@@ -81,6 +81,7 @@ gboolean    mc_store_insert_design      (McStore *self, McDesign *design, GError
 gboolean    mc_store_update_design      (McStore *self, McDesign *design, GError **error);
 McDesign   *mc_store_load_design        (McStore *self, gint64 id, GError **error);
 McDesign   *mc_store_find_design_by_uuid (McStore *self, const char *uuid, GError **error); /* NULL, no error, if absent */
+/* Only drafts can be deleted (MC_STORE_ERROR_CONSTRAINT otherwise). */
 gboolean    mc_store_delete_design      (McStore *self, gint64 id, GError **error);
 guint       mc_store_count_designs      (McStore *self, GError **error);
 

@@ -289,6 +289,59 @@ test_new_design (Fixture *f, gconstpointer data)
   screenshot (GTK_WIDGET (f->window), "window-new-design");
 }
 
+/* A draft is deleted at once and Undo brings it back as it was; designs
+ * past the draft stage cannot be deleted. */
+static void
+test_delete_undo (Fixture *f, gconstpointer data)
+{
+  g_autofree char *uuid = NULL;
+  g_autoptr(McDesign) restored = NULL;
+  McDesign *design;
+  McDesignQuery query = MC_DESIGN_QUERY_INIT;
+  g_autoptr(GPtrArray) active = NULL;
+  guint total;
+
+  open_demo (f);
+  total = n_rows (f);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-design", NULL));
+  spin ();
+  design = mc_window_get_design (f->window);
+  uuid = g_strdup (mc_design_get_uuid (design));
+  mc_revision_set_string (mc_design_get_content (design), "title", "Short-Lived Draft");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->window)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-design", NULL));
+  spin ();
+  g_assert_null (mc_window_get_design (f->window));
+  g_assert_cmpuint (n_rows (f), ==, total);
+  g_assert_cmpuint (mc_store_count_designs (f->store, NULL), ==, total);
+
+  /* Undo: same identifier and the title typed before deleting. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-delete", NULL));
+  spin ();
+  g_assert_cmpuint (n_rows (f), ==, total + 1);
+  restored = mc_store_find_design_by_uuid (f->store, uuid, NULL);
+  g_assert_nonnull (restored);
+  g_assert_cmpstr (mc_revision_get_title (mc_design_get_content (restored)), ==, "Short-Lived Draft");
+  g_assert_cmpstr (mc_design_get_uuid (mc_window_get_design (f->window)), ==, uuid);
+
+  /* An active design: the action is off, and the core refuses anyway. */
+  query.state = MC_DESIGN_STATE_ACTIVE;
+  active = mc_store_query_designs (f->store, &query, NULL);
+  g_assert_cmpuint (active->len, >, 0);
+  g_assert_true (mc_window_select_design (f->window,
+                                          mc_design_summary_get_id (g_ptr_array_index (active, 0))));
+  spin ();
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-design", NULL);
+  spin ();
+  g_assert_nonnull (mc_window_get_design (f->window));
+  g_assert_false (mc_window_delete_design (f->window));   /* refused by the store */
+  spin ();
+  g_assert_nonnull (mc_window_get_design (f->window));
+  g_assert_cmpuint (mc_store_count_designs (f->store, NULL), ==, total + 1);
+}
+
 static void
 test_new_design_empty (Fixture *f, gconstpointer data)
 {
@@ -324,7 +377,17 @@ test_export_import (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   g_assert_false (g_file_query_exists (file, NULL));
 
-  first = g_list_model_get_item (mc_window_get_designs (f->window), 0);
+  /* A draft, which may be deleted below. */
+  {
+    McDesignQuery drafts = MC_DESIGN_QUERY_INIT;
+    g_autoptr(GPtrArray) found = NULL;
+
+    drafts.state = MC_DESIGN_STATE_DRAFT;
+    found = mc_store_query_designs (f->store, &drafts, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, >, 0);
+    first = g_object_ref (g_ptr_array_index (found, 0));
+  }
   g_assert_true (mc_window_select_design (f->window, mc_design_summary_get_id (first)));
   title = g_strdup (mc_design_summary_get_title (first));
   uuid = g_strdup (mc_design_summary_get_uuid (first));
@@ -444,6 +507,7 @@ main (int argc, char *argv[])
   ADD ("filters", test_filters);
   ADD ("new-design", test_new_design);
   ADD ("new-design-empty", test_new_design_empty);
+  ADD ("delete-undo", test_delete_undo);
   ADD ("export-import", test_export_import);
   ADD ("preferences", test_preferences);
 #undef ADD
