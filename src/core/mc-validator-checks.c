@@ -575,7 +575,7 @@ check_awarding_body (McCheckContext *ctx)
   if (mc_revision_field_is_empty (ctx->content, ctx->rule->field->id) &&
       ctx->institution_name == NULL)
     report (ctx, -1, NULL,
-            g_strdup_printf (_("%s is missing and no institution name is set in Preferences"),
+            g_strdup_printf (_("%s: not filled in, and no institution name is set"),
                              mc_field_get_label (ctx->rule->field)));
 }
 
