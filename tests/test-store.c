@@ -822,6 +822,64 @@ test_design_delete (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* Whatever is saved can be opened again: content beyond its fields' hard
+ * limits is refused at saving, naming the field, and the stored design
+ * stays as it was; a draft's duplicate outcome codes are saved and read
+ * back (the validator reports them). */
+static void
+test_design_save_checks_content (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStore) store = mc_store_open (f->path, MC_STORE_OPEN_CREATE, &error);
+  g_autoptr(McDesign) design = NULL;
+  g_autoptr(McDesign) loaded = NULL;
+  g_autoptr(GString) long_title = g_string_new (NULL);
+  const char *bad_titles[] = { NULL, "Two\nlines", "Carriage\rreturn" };
+  gint64 unit_id, id;
+
+  g_assert_no_error (error);
+  unit_id = add_unit (store, "CS", "School of Computing");
+  id = insert_new_design (store, unit_id, "Kept Title", MC_CREDENTIAL_TYPE_MODULE, MC_DESIGN_STATE_DRAFT);
+  design = mc_store_load_design (store, id, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 600; i++)
+    g_string_append_c (long_title, 'x');
+  bad_titles[0] = long_title->str;
+  for (guint i = 0; i < G_N_ELEMENTS (bad_titles); i++)
+    {
+      g_autoptr(McDesign) fresh = new_design (unit_id, bad_titles[i], MC_CREDENTIAL_TYPE_MODULE,
+                                              MC_DESIGN_STATE_DRAFT);
+
+      mc_revision_set_string (mc_design_get_content (design), "title", bad_titles[i]);
+      g_assert_false (mc_store_update_design (store, design, &error));
+      g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CONSTRAINT);
+      g_assert_nonnull (strstr (error->message, "title"));
+      g_clear_error (&error);
+
+      g_assert_false (mc_store_insert_design (store, fresh, &error));
+      g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CONSTRAINT);
+      g_clear_error (&error);
+    }
+
+  loaded = mc_store_load_design (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mc_revision_get_title (mc_design_get_content (loaded)), ==, "Kept Title");
+  g_assert_cmpuint (mc_store_count_designs (store, &error), ==, 1);
+  g_clear_object (&loaded);
+
+  /* Duplicate codes: saved, and the design opens again. */
+  mc_revision_set_string (mc_design_get_content (design), "title", "Kept Title");
+  add_outcome (design, "LO1", "First");
+  add_outcome (design, "LO1", "Second");
+  g_assert_true (mc_store_update_design (store, design, &error));
+  g_assert_no_error (error);
+  loaded = mc_store_load_design (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mc_revision_get_outcomes (mc_design_get_content (loaded)))), >=, 2);
+}
+
 /* Transactions */
 
 static gboolean
@@ -1237,6 +1295,8 @@ add_design_tests (void)
   g_test_add_func ("/core/store/design/keeps-times", test_design_keeps_times);
   g_test_add_func ("/core/store/design/conflict", test_design_conflict);
   g_test_add ("/core/store/design/delete", Fixture, NULL, fixture_set_up, test_design_delete, fixture_tear_down);
+  g_test_add ("/core/store/design/save-checks-content", Fixture, NULL, fixture_set_up,
+              test_design_save_checks_content, fixture_tear_down);
   g_test_add ("/core/store/design/insert-failure", Fixture, NULL, fixture_set_up, test_design_insert_failure, fixture_tear_down);
   g_test_add_func ("/core/store/transaction/rollback", test_transaction_rollback);
   g_test_add_func ("/core/store/query/filters", test_query_filters);

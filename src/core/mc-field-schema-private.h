@@ -47,6 +47,15 @@ gboolean  _mc_field_value_is_empty   (const McFieldSpec *spec, const GValue *val
 /* Adds one member per field to the builder's current object. */
 void      _mc_field_values_to_json   (const McFieldSchema *schema, const GValue *values,
                                       JsonBuilder *builder);
+/* Characters in one entry of a list of short texts (language codes, ...). */
+#define MC_FIELD_MAX_ENTRY_LENGTH 200
+
+/* Checks a value against the field's hard limits (length, one line, range,
+ * list size); @path names it in the message.  Parsing applies the same. */
+gboolean  _mc_field_value_check      (const McFieldSpec *spec, const GValue *value,
+                                      const char *path, GError **error);
+gboolean  _mc_field_values_check     (const McFieldSchema *schema, const GValue *values,
+                                      const char *prefix, GError **error);
 /* Reads a JSON member into values[index]; @path names it in messages. */
 gboolean  _mc_field_value_from_json  (const McFieldSpec *spec, JsonNode *node,
                                       const char *path, GValue *value, GError **error);

@@ -391,22 +391,88 @@ string_from_json (const McFieldSpec *spec,
                   GValue            *value,
                   GError           **error)
 {
-  const char *s;
-  glong len;
-
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return fail (error, path, _("expected a text"));
-  s = json_node_get_string (node);
-  len = g_utf8_strlen (s, -1);
-  if (spec->max_length > 0 && len > (glong) spec->max_length)
+  g_value_set_string (value, json_node_get_string (node));
+  return _mc_field_value_check (spec, value, path, error);
+}
+
+/* The hard limits, on a value however it was made: parsed from a file or
+ * typed in the editor.  Content that passes can always be written and read
+ * back. */
+gboolean
+_mc_field_value_check (const McFieldSpec  *spec,
+                       const GValue       *value,
+                       const char         *path,
+                       GError            **error)
+{
+  switch (spec->kind)
     {
-      g_autofree char *msg = g_strdup_printf (_("the text is %ld characters long; at most %u are allowed"),
-                                              len, spec->max_length);
-      return fail (error, path, msg);
+    case MC_FIELD_STRING:
+    case MC_FIELD_TEXT:
+      {
+        const char *s = g_value_get_string (value);
+        glong len = s != NULL ? g_utf8_strlen (s, -1) : 0;
+
+        if (spec->max_length > 0 && len > (glong) spec->max_length)
+          {
+            g_autofree char *msg = g_strdup_printf (_("the text is %ld characters long; at most %u are allowed"),
+                                                    len, spec->max_length);
+            return fail (error, path, msg);
+          }
+        if (spec->kind == MC_FIELD_STRING && s != NULL && strpbrk (s, "\r\n") != NULL)
+          return fail (error, path, _("expected a single line of text"));
+        return TRUE;
+      }
+    case MC_FIELD_INT:
+    case MC_FIELD_DOUBLE:
+      {
+        double d = spec->kind == MC_FIELD_INT ? g_value_get_int (value) : g_value_get_double (value);
+
+        if (!isfinite (d) || d < spec->min || d > spec->max)
+          {
+            g_autofree char *msg = g_strdup_printf (_("%g is outside the allowed range %g to %g"),
+                                                    d, spec->min, spec->max);
+            return fail (error, path, msg);
+          }
+        return TRUE;
+      }
+    case MC_FIELD_STRV:
+      {
+        const char * const *strv = g_value_get_boxed (value);
+        guint n = strv != NULL ? g_strv_length ((char **) strv) : 0;
+
+        if (spec->max_length > 0 && n > spec->max_length)
+          return fail (error, path, _("the list is too long"));
+        for (guint i = 0; i < n; i++)
+          if (g_utf8_strlen (strv[i], -1) > MC_FIELD_MAX_ENTRY_LENGTH)
+            return fail (error, path, _("an entry of the list is too long"));
+        return TRUE;
+      }
+    case MC_FIELD_BOOLEAN:
+    case MC_FIELD_ENUM:
+    case MC_FIELD_FLAGS:
+      return TRUE;
+    case MC_FIELD_LIST:
+    default:
+      g_assert_not_reached ();
     }
-  if (spec->kind == MC_FIELD_STRING && strchr (s, '\n') != NULL)
-    return fail (error, path, _("expected a single line of text"));
-  g_value_set_string (value, s);
+}
+
+gboolean
+_mc_field_values_check (const McFieldSchema  *schema,
+                        const GValue         *values,
+                        const char           *prefix,
+                        GError              **error)
+{
+  for (guint i = 0; i < schema->n_specs; i++)
+    {
+      g_autofree char *path = prefix != NULL ? g_strconcat (prefix, ".", schema->specs[i].id, NULL)
+                                             : g_strdup (schema->specs[i].id);
+
+      if (!_mc_field_value_check (&schema->specs[i], &values[i], path, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -470,7 +536,7 @@ strings_from_json (const McFieldSpec *spec,
 
       if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
         return fail (error, path, _("expected a list of texts"));
-      if (g_utf8_strlen (json_node_get_string (e), -1) > 200)
+      if (g_utf8_strlen (json_node_get_string (e), -1) > MC_FIELD_MAX_ENTRY_LENGTH)
         return fail (error, path, _("an entry of the list is too long"));
       g_strv_builder_add (builder, json_node_get_string (e));
     }

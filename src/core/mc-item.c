@@ -317,6 +317,21 @@ mc_item_new_for_list (const char *list_id)
   g_return_val_if_reached (NULL);
 }
 
+gboolean
+mc_item_check (McItem  *self,
+               guint    index,
+               GError **error)
+{
+  McItemPrivate *priv;
+  g_autofree char *prefix = NULL;
+
+  g_return_val_if_fail (MC_IS_ITEM (self), FALSE);
+
+  priv = mc_item_get_instance_private (self);
+  prefix = g_strdup_printf ("%s[%u]", mc_item_get_list_id (self), index);
+  return _mc_field_values_check (item_schema (self), priv->values, prefix, error);
+}
+
 McItem *
 mc_item_copy (McItem *self)
 {

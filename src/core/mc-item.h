@@ -40,6 +40,9 @@ gboolean      mc_item_equal          (McItem *a, McItem *b);
 JsonNode     *mc_item_to_json        (McItem *self);
 /* Creates an item of the list's type from JSON; strict like the revision. */
 McItem       *mc_item_new_from_json  (const char *list_id, JsonNode *node, guint index, GError **error);
+/* Checks the item against its fields' hard limits; messages name it as
+ * "list_id[index].field". */
+gboolean      mc_item_check          (McItem *self, guint index, GError **error);
 /* New empty item for a list id. */
 McItem       *mc_item_new_for_list   (const char *list_id);
 

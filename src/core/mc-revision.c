@@ -519,6 +519,44 @@ mc_revision_get_eqf_level (McRevision *self)
 }
 
 /**
+ * mc_revision_check:
+ * @self: a revision
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if every field is within its hard limits
+ */
+gboolean
+mc_revision_check (McRevision  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (MC_IS_REVISION (self), FALSE);
+
+  if (!_mc_field_values_check (schema (), self->values, NULL, error))
+    return FALSE;
+  for (int l = 0; l < N_LISTS; l++)
+    {
+      GListModel *list = G_LIST_MODEL (self->lists[l]);
+      guint n = g_list_model_get_n_items (list);
+
+      if (n > mc_field_lookup (list_ids[l])->max_length)
+        {
+          g_set_error (error, MC_REVISION_ERROR, MC_REVISION_ERROR_INVALID,
+                       _("%s: %u entries; at most %u are allowed"), list_ids[l], n,
+                       mc_field_lookup (list_ids[l])->max_length);
+          return FALSE;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(McItem) item = g_list_model_get_item (list, i);
+
+          if (!mc_item_check (item, i, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
  * mc_revision_to_json:
  * @self: a revision
  *
@@ -572,7 +610,6 @@ list_from_json (McRevision  *self,
                 GError     **error)
 {
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GHashTable) codes = NULL;
   JsonArray *array;
   guint n;
 
@@ -593,7 +630,6 @@ list_from_json (McRevision  *self,
     }
 
   items = g_ptr_array_new_full (n, g_object_unref);
-  codes = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < n; i++)
     {
       McItem *item = mc_item_new_from_json (list_id, json_array_get_element (array, i), i, error);
@@ -601,19 +637,6 @@ list_from_json (McRevision  *self,
       if (item == NULL)
         return FALSE;
       g_ptr_array_add (items, item);
-
-      if (MC_IS_OUTCOME (item))
-        {
-          const char *code = mc_item_get_string (item, "code");
-
-          if (code[0] != '\0' && !g_hash_table_add (codes, (gpointer) code))
-            {
-              g_set_error (error, MC_REVISION_ERROR, MC_REVISION_ERROR_INVALID,
-                           _("%s[%u].code: the code “%s” is used by another outcome"),
-                           list_id, i, code);
-              return FALSE;
-            }
-        }
     }
   g_list_store_splice (mc_revision_get_list (self, list_id), 0, 0, items->pdata, items->len);
   return TRUE;

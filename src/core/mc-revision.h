@@ -54,11 +54,16 @@ double        mc_revision_get_ects        (McRevision *self);
 int           mc_revision_get_hours       (McRevision *self);
 int           mc_revision_get_eqf_level   (McRevision *self);
 
+/* Checks the content against the hard limits of its fields (text lengths,
+ * single-line fields, list sizes, number ranges): what passes can always
+ * be stored, exported and read back.  The store checks before saving.
+ * Quality (missing elements, duplicate outcome codes) is the validator's. */
+gboolean      mc_revision_check           (McRevision *self, GError **error);
+
 /* JSON (the "revision" object of the design file format, see
  * docs/design-format.md).  Parsing is strict: unknown members, wrong types,
- * unknown enum nicks, values outside the hard limits, over-long strings and
- * duplicate outcome codes are refused with MC_REVISION_ERROR and a message
- * that names the field. */
+ * unknown enum nicks and values outside the hard limits (mc_revision_check())
+ * are refused with MC_REVISION_ERROR and a message that names the field. */
 JsonNode     *mc_revision_to_json         (McRevision *self);
 McRevision   *mc_revision_new_from_json   (JsonNode *node, GError **error);
 

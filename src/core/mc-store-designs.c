@@ -323,6 +323,24 @@ save_data_init (SaveData *data,
   data->modified = mc_design_get_modified (design);
 }
 
+/* What is written must read back: content beyond its fields' hard limits
+ * (an over-long title, a line break in a one-line field) is refused here,
+ * naming the field, rather than stored as a design no one could open. */
+static gboolean
+check_content (McDesign  *design,
+               GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (mc_revision_check (mc_design_get_content (design), &local_error))
+    return TRUE;
+
+  g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CONSTRAINT,
+               /* Translators: %s says which field and what is wrong with it */
+               _("The design cannot be saved: %s"), local_error->message);
+  return FALSE;
+}
+
 /**
  * mc_store_insert_design:
  * @self: a #McStore
@@ -350,6 +368,9 @@ mc_store_insert_design (McStore   *self,
   g_return_val_if_fail (MC_IS_DESIGN (design), FALSE);
   g_return_val_if_fail (mc_design_get_id (design) == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_content (design, error))
+    return FALSE;
 
   save_data_init (&data, design);
   if (data.created == 0)
@@ -456,6 +477,9 @@ mc_store_update_design (McStore   *self,
   g_return_val_if_fail (MC_IS_DESIGN (design), FALSE);
   g_return_val_if_fail (mc_design_get_id (design) > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_content (design, error))
+    return FALSE;
 
   save_data_init (&data, design);
   data.id = mc_design_get_id (design);
