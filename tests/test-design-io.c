@@ -482,6 +482,8 @@ static void bad_created (JsonNode *r) { json_object_set_string_member (object_at
 /* Found by the fuzzer: such dates were accepted, then exported as "999-…",
  * which no ISO 8601 reader (this one included) takes back. */
 static void ancient_created (JsonNode *r) { json_object_set_string_member (object_at (r, "design"), "created", "0999-01-01T00:00:00Z"); }
+/* Found in review: the year 10000 in UTC, written in another time zone. */
+static void far_future_offset (JsonNode *r) { json_object_set_string_member (object_at (r, "design"), "created", "9999-12-31T23:00:00-05:00"); }
 static void pre_epoch_modified (JsonNode *r) { json_object_set_string_member (object_at (r, "design"), "modified", "1969-12-31T23:59:59Z"); }
 static void owner_object_without_username (JsonNode *r)
 {
@@ -514,6 +516,7 @@ test_missing_fields (void)
     { owner_number, "design.owner" },
     { ancient_created, "design.created: “0999-01-01T00:00:00Z” is outside the years 1970 to 9999" },
     { pre_epoch_modified, "design.modified" },
+    { far_future_offset, "design.created" },
     { owner_object_without_username, "design.owner.username: this member is missing" },
     { extra_member, "design.colour" },
     { extra_field, "design.revision.colour" },

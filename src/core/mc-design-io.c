@@ -23,6 +23,7 @@ G_DEFINE_QUARK (mc-design-io-error-quark, mc_design_io_error)
 #define MAX_NAME_LENGTH     200
 #define MAX_USERNAME_LENGTH 64
 #define MAX_REVISION_NUMBER 100000
+#define MAX_UNIX_TIME       G_GINT64_CONSTANT (253402300799)   /* 9999-12-31T23:59:59Z */
 #define READ_CHUNK          (64 * 1024)
 
 void
@@ -232,9 +233,10 @@ get_timestamp (JsonObject  *object,
                     _("“%s” is not a date and time in ISO 8601 form "
                       "(such as 2025-03-14T09:30:00Z)"), text);
 
-  /* Designs are dated in Unix time, and written back with four-digit
-   * years: anything outside that would not survive an export. */
-  if (g_date_time_to_unix (time) < 0 || g_date_time_get_year (time) > 9999)
+  /* Designs are dated in Unix time and written back in UTC with four-digit
+   * years: anything outside that would not survive an export.  The year is
+   * judged in UTC ("9999-12-31T23:00:00-05:00" is already 10000 there). */
+  if (g_date_time_to_unix (time) < 0 || g_date_time_to_unix (time) > MAX_UNIX_TIME)
     return invalid (error, parent, name,
                     _("“%s” is outside the years 1970 to 9999"), text);
 
