@@ -747,6 +747,16 @@ static const struct {
     "\"check\": \"range\", \"field\": \"hours\"}]}", "min" },
   { "range-inverted", HEAD "\"rules\": [{\"id\": \"a\", \"severity\": \"error\", "
     "\"check\": \"range\", \"field\": \"hours\", \"min\": 10, \"max\": 5}]}", "greater" },
+  /* Found in review: bounds that switch a rule off or fail every design. */
+  { "exclusive-without-bound", HEAD "\"rules\": [{\"id\": \"a\", \"severity\": \"error\", "
+    "\"check\": \"range\", \"field\": \"hours\", \"max\": 5, \"min_exclusive\": true}]}",
+    "min_exclusive" },
+  { "empty-open-range", HEAD "\"rules\": [{\"id\": \"a\", \"severity\": \"error\", "
+    "\"check\": \"range\", \"field\": \"hours\", \"min\": 5, \"max\": 5, \"max_exclusive\": true}]}",
+    "no value" },
+  { "when-min-above-max", HEAD "\"rules\": [{\"id\": \"a\", \"severity\": \"error\", "
+    "\"check\": \"required\", \"field\": \"title\", \"when\": {\"ects\": {\"min\": 9, \"max\": 3}}}]}",
+    "greater" },
   { "named-check-wrong-field", HEAD "\"rules\": [{\"id\": \"a\", \"severity\": \"error\", "
     "\"check\": \"weights-sum\", \"field\": \"partners\"}]}", "weights-sum" },
   { "one-of-without-values", HEAD "\"rules\": [{\"id\": \"a\", \"severity\": \"error\", "

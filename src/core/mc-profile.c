@@ -280,6 +280,9 @@ parse_condition (const char  *field_id,
             return g_strdup_printf (_("the condition on “%s” has an unknown or mistyped member “%s”"),
                                     field_id, name);
         }
+      /* A condition no value meets would switch its rule off silently. */
+      if (cond->test_range && cond->min > cond->max)
+        return g_strdup_printf (_("the condition on “%s” has “min” greater than “max”"), field_id);
       return NULL;
     }
 
@@ -501,6 +504,15 @@ parse_rule_members (JsonObject *object,
     return g_strdup_printf (_("check “%s” needs “min” or “max”"), check_name);
   if (rule->has_min && rule->has_max && rule->min > rule->max)
     return g_strdup (_("“min” is greater than “max”"));
+  /* Bounds that no value can meet would fail every design; a flag without
+   * its bound would be ignored.  Neither is what the author meant. */
+  if (rule->min_exclusive && !rule->has_min)
+    return g_strdup (_("“min_exclusive” is given without “min”"));
+  if (rule->max_exclusive && !rule->has_max)
+    return g_strdup (_("“max_exclusive” is given without “max”"));
+  if (rule->has_min && rule->has_max && rule->min == rule->max &&
+      (rule->min_exclusive || rule->max_exclusive))
+    return g_strdup (_("no value lies between “min” and “max”"));
 
   return NULL;
 }
