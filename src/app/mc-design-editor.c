@@ -103,24 +103,17 @@ update_title (McDesignEditor *self)
 static void
 update_findings_button (McDesignEditor *self)
 {
-  guint errors = 0, warnings = 0, notes = 0;
+  guint errors = self->findings ? mc_validator_count (self->findings, MC_SEVERITY_ERROR) : 0;
   g_autofree char *label = NULL;
   g_autofree char *tooltip = NULL;
 
-  if (self->findings)
-    {
-      errors = mc_validator_count (self->findings, MC_SEVERITY_ERROR);
-      warnings = mc_validator_count (self->findings, MC_SEVERITY_WARNING);
-      notes = mc_validator_count (self->findings, MC_SEVERITY_INFO);
-    }
   label = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
   {
-    g_autofree char *e = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
-    g_autofree char *w = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
-    g_autofree char *n = g_strdup_printf (ngettext ("%u note", "%u notes", notes), notes);
+    g_autofree char *counts = self->findings ? mc_validator_describe_counts (self->findings)
+                                             : g_strdup ("");
 
-    /* Translators: the three parts are "2 errors", "1 warning" and "3 notes" */
-    tooltip = g_strdup_printf (_("Findings: %s, %s, %s"), e, w, n);
+    /* Translators: %s is "2 errors, 1 warning, 3 notes" */
+    tooltip = g_strdup_printf (_("Findings: %s"), counts);
   }
   gtk_button_set_label (GTK_BUTTON (self->findings_button), label);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->findings_button), tooltip);

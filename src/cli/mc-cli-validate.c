@@ -61,8 +61,6 @@ print_findings_table (GPtrArray *findings)
   const char *headers[] = { _("Severity"), _("Profile"), _("Rule"), _("Field"), _("Message") };
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   guint errors = mc_validator_count (findings, MC_SEVERITY_ERROR);
-  guint warnings = mc_validator_count (findings, MC_SEVERITY_WARNING);
-  guint notes = mc_validator_count (findings, MC_SEVERITY_INFO);
 
   for (guint i = 0; i < findings->len; i++)
     {
@@ -82,13 +80,12 @@ print_findings_table (GPtrArray *findings)
       g_print ("\n");
     }
 
-  /* Translators: the three parts of "2 errors, 1 warning, 0 notes". */
-  g_print (ngettext ("%u error", "%u errors", errors), errors);
-  g_print (", ");
-  g_print (ngettext ("%u warning", "%u warnings", warnings), warnings);
-  g_print (", ");
-  g_print (ngettext ("%u note", "%u notes", notes), notes);
-  g_print (": %s\n", errors > 0 ? _("not valid") : _("valid"));
+  {
+    g_autofree char *counts = mc_validator_describe_counts (findings);
+
+    /* Translators: %s is "2 errors, 1 warning, 3 notes" */
+    g_print (errors > 0 ? _("%s: not valid\n") : _("%s: valid\n"), counts);
+  }
 }
 
 static gboolean

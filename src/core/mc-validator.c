@@ -468,3 +468,30 @@ mc_validator_count (GPtrArray  *findings,
       count++;
   return count;
 }
+
+/**
+ * mc_validator_describe_counts:
+ * @findings: (element-type McFinding): findings from mc_validator_validate()
+ *
+ * Returns: (transfer full): the counts per severity as one translated phrase
+ */
+char *
+mc_validator_describe_counts (GPtrArray *findings)
+{
+  guint errors, warnings, notes;
+  g_autofree char *e = NULL;
+  g_autofree char *w = NULL;
+  g_autofree char *n = NULL;
+
+  g_return_val_if_fail (findings != NULL, NULL);
+
+  errors = mc_validator_count (findings, MC_SEVERITY_ERROR);
+  warnings = mc_validator_count (findings, MC_SEVERITY_WARNING);
+  notes = mc_validator_count (findings, MC_SEVERITY_INFO);
+  e = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", errors), errors);
+  w = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings), warnings);
+  n = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", notes), notes);
+  /* Translators: the counts of findings, e.g. "2 errors, 1 warning, 3 notes";
+   * reorder or re-punctuate as your language needs */
+  return g_strdup_printf (_("%s, %s, %s"), e, w, n);
+}

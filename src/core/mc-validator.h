@@ -39,5 +39,7 @@ GPtrArray   *mc_validator_validate      (McValidator         *self,
                                          GError             **error);
 /* Number of findings of @severity in an array from mc_validator_validate(). */
 guint        mc_validator_count         (GPtrArray *findings, McSeverity severity);
+/* "2 errors, 1 warning, 3 notes", translated as one phrase (newly allocated). */
+char        *mc_validator_describe_counts (GPtrArray *findings);
 
 G_END_DECLS
