@@ -261,14 +261,15 @@ unit_selected_cb (AdwComboRow *row, GParamSpec *pspec, McDesignEditor *self)
   guint selected = adw_combo_row_get_selected (row);
   gint64 unit_id = 0;
 
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && self->units)
+  if (selected != GTK_INVALID_LIST_POSITION && self->units)
     {
-      g_autoptr(McUnit) unit = g_list_model_get_item (self->units, selected - 1);
+      g_autoptr(McUnit) unit = g_list_model_get_item (self->units, selected);
 
       if (unit)
         unit_id = mc_unit_get_id (unit);
     }
-  if (self->design == NULL || unit_id == mc_design_get_unit_id (self->design))
+  /* Every stored design belongs to a unit: there is no "none" to choose. */
+  if (self->design == NULL || unit_id == 0 || unit_id == mc_design_get_unit_id (self->design))
     return;
   mc_design_set_unit_id (self->design, unit_id);
   _mc_design_editor_content_changed (self);
@@ -288,14 +289,13 @@ unit_row_new (McDesignEditor *self)
   if (self->units == NULL)
     g_debug ("Could not list units: %s", error->message);
 
-  gtk_string_list_append (names, _("Not set"));
   for (guint i = 0; self->units && i < g_list_model_get_n_items (self->units); i++)
     {
       g_autoptr(McUnit) unit = g_list_model_get_item (self->units, i);
 
       gtk_string_list_append (names, mc_unit_get_name (unit));
       if (mc_unit_get_id (unit) == current)
-        selected = i + 1;
+        selected = i;
     }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Awarding unit"));

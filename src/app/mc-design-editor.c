@@ -219,6 +219,34 @@ show_conflict_toast (McDesignEditor *self)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The design was deleted elsewhere (another window, mcred) while it was
+ * being edited: store the editor's copy again, so nothing typed is lost,
+ * and say so. */
+static gboolean
+save_as_new (McDesignEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 old_id = mc_design_get_id (self->design);
+
+  mc_design_set_id (self->design, 0);
+  mc_design_set_version (self->design, 0);
+  if (!mc_store_insert_design (self->store, self->design, &error))
+    {
+      g_debug ("Could not store a deleted design again: %s", error->message);
+      mc_design_set_id (self->design, old_id);
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->save_error, g_free);
+  set_dirty (self, FALSE);
+  update_status (self);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("This design had been deleted elsewhere; "
+                                                "your copy was saved again")));
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0);
+  return TRUE;
+}
+
 gboolean
 mc_design_editor_save (McDesignEditor *self, GError **error)
 {
@@ -247,6 +275,9 @@ mc_design_editor_save (McDesignEditor *self, GError **error)
 
       g_free (self->save_error);
       self->save_error = g_strdup (local_error->message);
+      if (g_error_matches (local_error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND) &&
+          save_as_new (self))
+        return TRUE;
       if (g_error_matches (local_error, MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT))
         {
           self->conflict = TRUE;
@@ -614,10 +645,12 @@ mc_design_editor_set_design (McDesignEditor *self, McDesign *design)
   if (self->design == design)
     return;
 
-  /* Save the design we leave before showing the next one; a failure
-   * shows as a toast. */
-  if (self->design && self->dirty && !self->conflict)
-    mc_design_editor_save (self, NULL);
+  /* Save the design we leave before showing the next one.  If that
+   * fails, stay on it: its edits are still only here, and the status and
+   * a toast say why (callers save first and report the error). */
+  if (self->design && self->dirty && !self->conflict &&
+      !mc_design_editor_save (self, NULL))
+    return;
 
   disconnect_design (self);
   g_set_object (&self->design, design);

@@ -82,7 +82,8 @@ finding_row_new (McFinding *finding, McValidator *validator)
   gtk_widget_set_tooltip_text (row, _("Go to the field"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, mc_finding_get_message (finding),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "finding",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  mc_enum_label (MC_TYPE_SEVERITY, mc_finding_get_severity (finding)),
                                   -1);
   g_object_set_data_full (G_OBJECT (row), "mc-finding", g_object_ref (finding), g_object_unref);
   return row;

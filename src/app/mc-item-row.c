@@ -41,6 +41,28 @@ static guint signals[N_SIGNALS];
 
 /* The title shows what tells items apart: an outcome's code and text, a
  * component's method and weight, a partner's or target's name. */
+/* Every row has the same three buttons: a screen reader needs to hear
+ * which item each one acts on. */
+static void
+label_button (GtkButton *button,
+              char      *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_free (label);
+}
+
+static void
+name_buttons (McItemRow  *self,
+              const char *title)
+{
+  /* Translators: %s is a list item, such as "LO1 — Explain …" */
+  label_button (self->up_button, g_strdup_printf (_("Move “%s” Up"), title));
+  /* Translators: %s is a list item, such as "LO1 — Explain …" */
+  label_button (self->down_button, g_strdup_printf (_("Move “%s” Down"), title));
+  /* Translators: %s is a list item, such as "LO1 — Explain …" */
+  label_button (self->remove_button, g_strdup_printf (_("Remove “%s”"), title));
+}
+
 static void
 update_title (McItemRow *self)
 {
@@ -90,6 +112,7 @@ update_title (McItemRow *self)
       shown = g_strconcat (cut, "…", NULL);
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), shown ? shown : title);
+  name_buttons (self, shown ? shown : title);
   if (subtitle)
     g_strdelimit (subtitle, "\n\r\t", ' ');
   if (subtitle && g_utf8_strlen (subtitle, -1) > TITLE_MAX_CHARS)

@@ -141,6 +141,14 @@ import_parsed (McWindow     *self,
   g_autofree char *toast = NULL;
   gint64 id = 0;
 
+  /* What is being typed is stored first, so that replacing the open
+   * design never meets unsaved edits. */
+  if (!mc_design_editor_save (self->editor, &error))
+    {
+      _mc_window_show_error (self, _("Could Not Save the Design"), NULL, error->message);
+      return 0;
+    }
+
   id = mc_design_io_import (self->store, parsed, replace, &error);
   if (id == 0)
     {
@@ -262,6 +270,20 @@ json_filter (void)
   return filter;
 }
 
+/* The open file chooser belongs to the window: it goes when the user
+ * answers, or with the window if that closes first. */
+#define FILE_CHOOSER_KEY "mc-window-file-chooser"
+
+static void
+show_file_chooser (McWindow             *self,
+                   GtkFileChooserNative *native,
+                   GCallback             on_response)
+{
+  g_object_set_data_full (G_OBJECT (self), FILE_CHOOSER_KEY, native, g_object_unref);
+  g_signal_connect_object (native, "response", on_response, self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 static void
 on_import_response (GtkNativeDialog *native,
                     int              response,
@@ -274,7 +296,7 @@ on_import_response (GtkNativeDialog *native,
       if (file != NULL)
         mc_window_import_file (self, file);
     }
-  g_object_unref (native);
+  g_object_set_data (G_OBJECT (self), FILE_CHOOSER_KEY, NULL);
 }
 
 static void
@@ -291,8 +313,7 @@ win_import (GtkWidget  *widget,
                                         _("_Import"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  g_signal_connect_object (native, "response", G_CALLBACK (on_import_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  show_file_chooser (self, native, G_CALLBACK (on_import_response));
 }
 
 /* Export */
@@ -349,7 +370,7 @@ on_export_response (GtkNativeDialog *native,
           _mc_window_toast (self, toast);
         }
     }
-  g_object_unref (native);
+  g_object_set_data (G_OBJECT (self), FILE_CHOOSER_KEY, NULL);
 }
 
 static char *
@@ -386,8 +407,7 @@ win_export (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  g_signal_connect_object (native, "response", G_CALLBACK (on_export_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  show_file_chooser (self, native, G_CALLBACK (on_export_response));
 }
 
 /* Navigation */

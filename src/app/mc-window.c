@@ -72,9 +72,12 @@ find_position (McWindow *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* Selects the row of @id; @scroll brings it into view, which only an
+ * explicit choice of design should do, not a refresh after saving. */
 static void
 select_row (McWindow *self,
-            gint64    id)
+            gint64    id,
+            gboolean  scroll)
 {
   guint position = id != 0 ? find_position (self, id) : GTK_INVALID_LIST_POSITION;
   gboolean was_updating = self->updating;
@@ -83,7 +86,7 @@ select_row (McWindow *self,
   gtk_single_selection_set_selected (self->selection, position);
   self->updating = was_updating;
 
-  if (position != GTK_INVALID_LIST_POSITION)
+  if (scroll && position != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (GTK_WIDGET (self->design_list), "list.scroll-to-item", "u", position);
 }
 
@@ -139,6 +142,7 @@ mc_window_refresh (McWindow *self)
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
   guint unit_pos = 0;
+  gboolean was_updating;
   const char *page = "list";
 
   g_return_if_fail (MC_IS_WINDOW (self));
@@ -157,10 +161,11 @@ mc_window_refresh (McWindow *self)
       return;
     }
 
+  was_updating = self->updating;
   self->updating = TRUE;
   update_designs (self, results);
-  select_row (self, self->current_id);
-  self->updating = FALSE;
+  select_row (self, self->current_id, FALSE);
+  self->updating = was_updating;
 
   if (results->len == 0)
     {
@@ -246,11 +251,11 @@ mc_window_select_design (McWindow *self,
   if (id != self->current_id && !_mc_window_load_design (self, id, TRUE, &error))
     {
       _mc_window_show_error (self, _("Could Not Open the Design"), NULL, error->message);
-      select_row (self, self->current_id);
+      select_row (self, self->current_id, FALSE);
       return FALSE;
     }
 
-  select_row (self, id);
+  select_row (self, id, TRUE);
   return TRUE;
 }
 
@@ -275,13 +280,30 @@ on_selection_changed (McWindow *self)
   if (self->updating)
     return;
 
+  /* On a narrow window the list is a page of its own: moving through it
+   * (arrow keys, a screen reader) must not open designs; a click or Enter
+   * activates a row instead (single-click-activate while folded). */
+  if (adw_leaflet_get_folded (self->leaflet))
+    return;
+
   slot = gtk_single_selection_get_selected_item (self->selection);
   if (slot == NULL)
     return;
   summary = mc_design_slot_get_summary (slot);
 
-  if (mc_window_select_design (self, mc_design_summary_get_id (summary)))
-    _mc_window_show_editor (self);
+  mc_window_select_design (self, mc_design_summary_get_id (summary));
+}
+
+/* Going from narrow to wide or back: the list's selection follows the
+ * design in the editor again (hover may have moved it while folded). */
+static void
+on_folded_changed (McWindow *self)
+{
+  gboolean was_updating = self->updating;
+
+  self->updating = TRUE;
+  select_row (self, self->current_id, FALSE);
+  self->updating = was_updating;
 }
 
 static void
@@ -298,7 +320,8 @@ on_row_activated (McWindow *self,
 static void
 on_search_changed (McWindow *self)
 {
-  mc_window_refresh (self);
+  if (!self->updating)
+    mc_window_refresh (self);
 }
 
 static void
@@ -317,6 +340,11 @@ on_filter_changed (McWindow *self)
 static void
 on_editor_saved (McWindow *self)
 {
+  McDesign *design = mc_design_editor_get_design (self->editor);
+
+  /* A design deleted elsewhere is stored again under a new number. */
+  if (design != NULL)
+    self->current_id = mc_design_get_id (design);
   mc_window_refresh (self);
 }
 
@@ -703,6 +731,10 @@ mc_window_init (McWindow *self)
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->design_list, "activate",
                            G_CALLBACK (on_row_activated), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->leaflet, "folded", self->design_list, "single-click-activate",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (on_folded_changed), self, G_CONNECT_SWAPPED);
 }
 
 McWindow *

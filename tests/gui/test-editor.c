@@ -505,6 +505,74 @@ test_locked_retry (void)
   g_rmdir (dir);
 }
 
+/* A draft deleted elsewhere (mcred, another window) while being edited:
+ * the next save stores the editor's copy again, edits included. */
+static void
+test_deleted_elsewhere (Fixture *f, gconstpointer data)
+{
+  g_autoptr(McDesign) draft = mc_design_new ();
+  g_autoptr(McDesign) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  gint64 old_id;
+
+  mc_design_set_unit_id (draft, mc_design_get_unit_id (f->design));
+  mc_revision_set_string (mc_design_get_content (draft), "title", "Draft to Lose");
+  g_assert_true (mc_store_insert_design (f->store, draft, &error));
+  old_id = mc_design_get_id (draft);
+  uuid = g_strdup (mc_design_get_uuid (draft));
+  mc_design_editor_set_design (f->editor, draft);
+  iterate ();
+
+  gtk_editable_set_text (GTK_EDITABLE (field_widget (f, "title", -1, NULL)), "Draft Kept After All");
+  g_assert_true (mc_store_delete_design (f->store, old_id, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (mc_design_editor_save (f->editor, &error));
+  g_assert_no_error (error);
+  g_assert_false (mc_design_editor_get_dirty (f->editor));
+  stored = mc_store_find_design_by_uuid (f->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+  /* Stored again (SQLite may hand out the freed number once more). */
+  g_assert_cmpint (mc_design_get_id (stored), ==, mc_design_get_id (mc_design_editor_get_design (f->editor)));
+  g_assert_cmpstr (mc_revision_get_title (mc_design_get_content (stored)), ==, "Draft Kept After All");
+}
+
+/* A design that cannot be saved (here: a line break in its one-line
+ * title) is not left behind with its edits when another is shown. */
+static void
+test_unsaveable_stays (Fixture *f, gconstpointer data)
+{
+  g_autoptr(McDesign) other = NULL;
+  McDesignQuery query = MC_DESIGN_QUERY_INIT;
+  g_autoptr(GPtrArray) all = mc_store_query_designs (f->store, &query, NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < all->len && other == NULL; i++)
+    {
+      McDesignSummary *s = g_ptr_array_index (all, i);
+
+      if (mc_design_summary_get_id (s) != mc_design_get_id (f->design))
+        other = mc_store_load_design (f->store, mc_design_summary_get_id (s), NULL);
+    }
+  g_assert_nonnull (other);
+
+  mc_revision_set_string (mc_design_get_content (f->design), "title", "Two\nlines");
+  g_assert_false (mc_design_editor_save (f->editor, &error));
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  mc_design_editor_set_design (f->editor, other);
+  g_assert_true (mc_design_editor_get_design (f->editor) == f->design);
+  g_assert_true (mc_design_editor_get_dirty (f->editor));
+
+  /* Once it can be saved, the editor moves on. */
+  mc_revision_set_string (mc_design_get_content (f->design), "title", "One line");
+  mc_design_editor_set_design (f->editor, other);
+  g_assert_true (mc_design_editor_get_design (f->editor) == other);
+}
+
 static void
 test_switch_saves (Fixture *f, gconstpointer data)
 {
@@ -650,6 +718,8 @@ main (int argc, char **argv)
   ADD ("/app/editor/focus-field", test_focus_field, NULL);
   ADD ("/app/editor/findings-count", test_findings_count, NULL);
   ADD ("/app/editor/conflict", test_conflict, NULL);
+  ADD ("/app/editor/deleted-elsewhere", test_deleted_elsewhere, NULL);
+  ADD ("/app/editor/unsaveable-stays", test_unsaveable_stays, NULL);
   g_test_add_func ("/app/editor/locked-retry", test_locked_retry);
   ADD ("/app/editor/switch-saves", test_switch_saves, NULL);
   ADD ("/app/editor/dispose-saves", test_dispose_saves, NULL);

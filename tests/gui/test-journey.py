@@ -82,11 +82,10 @@ class Journey:
         print("# screenshot", path)
 
     def findings_button(self):
-        # The editor's findings toggle: its description starts with
-        # "Findings" once a design is open ("findings-count" before).
+        # The editor's findings toggle: its tooltip, which is its
+        # accessible description, starts with "Findings" once a design is open.
         return find(self.app, lambda n: n.roleName in ("push button", "toggle button")
-                    and (n.description == "findings-count"
-                         or n.description.startswith("Findings")))
+                    and n.description.startswith("Findings"))
 
     def list_titles(self):
         designs = find(self.app, lambda n: n.roleName == "list" and n.name == "Designs")
