@@ -723,7 +723,7 @@ test_duplicate_uuid (void)
    * rolled back too (assert_refused also counts units and people). */
   new_unit_and_title (root);
   changed = node_to_bytes (root);
-  assert_refused (store, changed, MC_STORE_ERROR, MC_STORE_ERROR_CONSTRAINT, "replace");
+  assert_refused (store, changed, MC_STORE_ERROR, MC_STORE_ERROR_CONSTRAINT, "already exists");
   unit = mc_store_find_unit_by_code (store, "NEWU", &error);
   g_assert_no_error (error);
   g_assert_null (unit);

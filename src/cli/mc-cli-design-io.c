@@ -91,8 +91,12 @@ mc_cli_design_import (McCliContext *ctx,
 
   if ((id = mc_design_io_import (store, file, replace, &error)) == 0)
     {
+      g_autoptr(McDesign) existing = NULL;
+
       mc_cli_report (args[1], error);
-      if (!replace && g_error_matches (error, MC_STORE_ERROR, MC_STORE_ERROR_CONSTRAINT))
+      /* The hint only where it helps: the design is already there. */
+      existing = mc_store_find_design_by_uuid (store, mc_design_get_uuid (file->design), NULL);
+      if (!replace && existing != NULL)
         g_printerr ("%s\n", _("Use --replace to overwrite the stored design."));
       return MC_CLI_EXIT_FAILURE;
     }

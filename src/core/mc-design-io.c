@@ -786,8 +786,7 @@ import_in_transaction (McStore   *store,
       if (!data->replace)
         {
           g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CONSTRAINT,
-                       _("A design with this identifier already exists: “%s”. "
-                         "Use replace to overwrite it."),
+                       _("A design with this identifier already exists: “%s”."),
                        mc_design_get_uuid (parsed));
           return FALSE;
         }

@@ -44,6 +44,8 @@ void      _mc_field_values_copy      (const McFieldSchema *schema, GValue *dest,
 gboolean  _mc_field_values_equal     (const McFieldSchema *schema, const GValue *a,
                                       const GValue *b);
 gboolean  _mc_field_value_is_empty   (const McFieldSpec *spec, const GValue *value);
+/* NULL, empty or only white space (any Unicode space, not just ASCII). */
+gboolean  _mc_text_is_blank          (const char *text);
 /* Adds one member per field to the builder's current object. */
 void      _mc_field_values_to_json   (const McFieldSchema *schema, const GValue *values,
                                       JsonBuilder *builder);

@@ -280,6 +280,17 @@ _mc_field_values_equal (const McFieldSchema *schema,
 }
 
 gboolean
+_mc_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
 _mc_field_value_is_empty (const McFieldSpec *spec,
                           const GValue      *value)
 {
@@ -287,15 +298,7 @@ _mc_field_value_is_empty (const McFieldSpec *spec,
     {
     case MC_FIELD_STRING:
     case MC_FIELD_TEXT:
-      {
-        const char *s = g_value_get_string (value);
-        if (s == NULL)
-          return TRUE;
-        for (; *s != '\0'; s = g_utf8_next_char (s))
-          if (!g_unichar_isspace (g_utf8_get_char (s)))
-            return FALSE;
-        return TRUE;
-      }
+      return _mc_text_is_blank (g_value_get_string (value));
     case MC_FIELD_INT:
       return g_value_get_int (value) == 0;
     case MC_FIELD_DOUBLE:

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mc-field-schema-private.h"
 #include "mc-validator-private.h"
 
 /* The check kinds a profile rule can name.  The generic ones take their
@@ -88,17 +89,6 @@ _mc_item_get_number (McItem            *item,
   return get_number (G_OBJECT (item), field->kind, field->id);
 }
 
-static gboolean
-text_is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
 gboolean
 _mc_item_field_is_empty (McItem            *item,
                          const McItemField *field)
@@ -107,7 +97,7 @@ _mc_item_field_is_empty (McItem            *item,
     {
     case MC_FIELD_STRING:
     case MC_FIELD_TEXT:
-      return text_is_blank (mc_item_get_string (item, field->id));
+      return _mc_text_is_blank (mc_item_get_string (item, field->id));
     case MC_FIELD_STRV:
       {
         const char * const *strv = mc_item_get_strv (item, field->id);
@@ -331,7 +321,7 @@ outcome_codes (McCheckContext *ctx)
   for (guint i = 0; i < g_list_model_get_n_items (outcomes); i++)
     {
       const char *code = mc_item_get_string (list_item (outcomes, i), "code");
-      if (!text_is_blank (code))
+      if (!_mc_text_is_blank (code))
         g_hash_table_add (codes, (gpointer) code);
     }
   return codes;
@@ -356,7 +346,7 @@ check_outcomes_assessed (McCheckContext *ctx)
     {
       const char *code = mc_item_get_string (list_item (outcomes, i), "code");
 
-      if (!text_is_blank (code) && !g_hash_table_contains (covered, code))
+      if (!_mc_text_is_blank (code) && !g_hash_table_contains (covered, code))
         report (ctx, (int) i, "code",
                 g_strdup_printf (_("%s: “%s” is not covered by any assessment component"),
                                  mc_field_get_label (ctx->rule->field), code));
@@ -427,9 +417,9 @@ check_partner_agreements (McCheckContext *ctx)
       GDate date;
       int days;
 
-      if (text_is_blank (expiry))
+      if (_mc_text_is_blank (expiry))
         continue;
-      who = text_is_blank (name) ? g_strdup_printf (_("no. %u"), i + 1) : g_strdup (name);
+      who = _mc_text_is_blank (name) ? g_strdup_printf (_("no. %u"), i + 1) : g_strdup (name);
 
       g_date_clear (&date, 1);
       if (!_mc_parse_iso_date (expiry, &date))
@@ -471,7 +461,7 @@ check_stack_targets_named (McCheckContext *ctx)
     report (ctx, -1, NULL,
             g_strdup_printf (_("%s: a stackable credential needs at least one target"), label));
   for (guint i = 0; i < n; i++)
-    if (text_is_blank (mc_item_get_string (list_item (targets, i), "name")))
+    if (_mc_text_is_blank (mc_item_get_string (list_item (targets, i), "name")))
       report (ctx, (int) i, "name", g_strdup_printf (_("%s: target %u has no name"), label, i + 1));
 }
 
@@ -543,7 +533,7 @@ check_unique_outcome_codes (McCheckContext *ctx)
     {
       const char *code = mc_item_get_string (list_item (outcomes, i), "code");
 
-      if (text_is_blank (code))
+      if (_mc_text_is_blank (code))
         continue;
       if (!g_hash_table_add (seen, (gpointer) code))
         report (ctx, (int) i, "code",
