@@ -43,6 +43,7 @@ static const struct {
   { "app.quit",                 { "<Primary>q", NULL } },
   { "win.new-design",           { "<Primary>n", NULL } },
   { "win.search",               { "<Primary>f", NULL } },
+  { "win.save",                 { "<Primary>s", NULL } },
   { "win.import",               { "<Primary>o", NULL } },
   { "win.export",               { "<Primary><Shift>s", "<Primary>e", NULL } },
   { "win.show-list",            { "<Alt>Left", NULL } },

@@ -426,6 +426,19 @@ win_search (GtkWidget  *widget,
     }
 }
 
+/* Ctrl+S anywhere in the window, not only while typing in the editor. */
+static void
+win_save (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *param)
+{
+  McWindow *self = MC_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_design_editor_save (self->editor, &error))
+    _mc_window_show_error (self, _("Could Not Save the Design"), NULL, error->message);
+}
+
 static void
 win_show_list (GtkWidget  *widget,
                const char *action_name,
@@ -592,5 +605,6 @@ _mc_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.delete-design", NULL, win_delete_design);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, win_undo_delete);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, win_search);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, win_save);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, win_show_list);
 }

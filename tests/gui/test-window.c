@@ -342,6 +342,26 @@ test_delete_undo (Fixture *f, gconstpointer data)
   g_assert_cmpuint (mc_store_count_designs (f->store, NULL), ==, total + 1);
 }
 
+/* Ctrl+S (win.save) stores the open design at once, wherever the focus. */
+static void
+test_save_action (Fixture *f, gconstpointer data)
+{
+  g_autoptr(McDesign) stored = NULL;
+  McDesign *design;
+
+  open_demo (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-design", NULL));
+  spin ();
+  design = mc_window_get_design (f->window);
+  mc_revision_set_string (mc_design_get_content (design), "title", "Saved by Shortcut");
+  gtk_widget_grab_focus (GTK_WIDGET (child (f, "search_entry")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
+  stored = mc_store_load_design (f->store, mc_design_get_id (design), NULL);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (mc_revision_get_title (mc_design_get_content (stored)), ==, "Saved by Shortcut");
+}
+
 static void
 test_new_design_empty (Fixture *f, gconstpointer data)
 {
@@ -508,6 +528,7 @@ main (int argc, char *argv[])
   ADD ("new-design", test_new_design);
   ADD ("new-design-empty", test_new_design_empty);
   ADD ("delete-undo", test_delete_undo);
+  ADD ("save-action", test_save_action);
   ADD ("export-import", test_export_import);
   ADD ("preferences", test_preferences);
 #undef ADD
