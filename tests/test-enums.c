@@ -10,7 +10,9 @@ static GType (*all_types[]) (void) = {
   mc_assessment_method_get_type, mc_eqf_domain_get_type, mc_partner_kind_get_type,
   mc_partner_role_get_type, mc_stackability_get_type, mc_stack_target_kind_get_type,
   mc_recognition_route_get_type, mc_curriculum_origin_get_type, mc_severity_get_type,
-  mc_section_get_type,
+  mc_section_get_type, mc_role_get_type, mc_action_get_type, mc_rating_get_type,
+  mc_outcome_kind_get_type, mc_review_state_get_type, mc_template_kind_get_type,
+  mc_answer_kind_get_type, mc_annual_outcome_get_type, mc_task_kind_get_type,
 };
 
 static void

@@ -14,7 +14,9 @@ G_DEFINE_ENUM_TYPE (McDesignState, mc_design_state,
   G_DEFINE_ENUM_VALUE (MC_DESIGN_STATE_REJECTED, "rejected"),
   G_DEFINE_ENUM_VALUE (MC_DESIGN_STATE_ACTIVE, "active"),
   G_DEFINE_ENUM_VALUE (MC_DESIGN_STATE_SUSPENDED, "suspended"),
-  G_DEFINE_ENUM_VALUE (MC_DESIGN_STATE_RETIRED, "retired"))
+  G_DEFINE_ENUM_VALUE (MC_DESIGN_STATE_RETIRED, "retired"),
+  G_DEFINE_ENUM_VALUE (MC_DESIGN_STATE_MODIFYING, "modifying"),
+  G_DEFINE_ENUM_VALUE (MC_DESIGN_STATE_MODIFICATION_REVIEW, "modification-review"))
 
 G_DEFINE_ENUM_TYPE (McCredentialType, mc_credential_type,
   G_DEFINE_ENUM_VALUE (MC_CREDENTIAL_TYPE_SKILL_CREDENTIAL, "skill-credential"),
@@ -117,17 +119,97 @@ G_DEFINE_ENUM_TYPE (McSection, mc_section,
   G_DEFINE_ENUM_VALUE (MC_SECTION_CLASSIFICATION, "classification"),
   G_DEFINE_ENUM_VALUE (MC_SECTION_ISSUING, "issuing"))
 
+G_DEFINE_ENUM_TYPE (McRole, mc_role,
+  G_DEFINE_ENUM_VALUE (MC_ROLE_AUTHOR, "author"),
+  G_DEFINE_ENUM_VALUE (MC_ROLE_REVIEWER, "reviewer"),
+  G_DEFINE_ENUM_VALUE (MC_ROLE_QA_CHAIR, "qa-chair"),
+  G_DEFINE_ENUM_VALUE (MC_ROLE_REGISTRAR, "registrar"),
+  G_DEFINE_ENUM_VALUE (MC_ROLE_ADMINISTRATOR, "administrator"))
+
+G_DEFINE_ENUM_TYPE (McAction, mc_action,
+  G_DEFINE_ENUM_VALUE (MC_ACTION_CREATE, "create"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_IMPORT, "import"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_DELETE, "delete"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_SUBMIT, "submit"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_WITHDRAW, "withdraw"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_ASSIGN_REVIEWERS, "assign-reviewers"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_SUBMIT_REVIEW, "submit-review"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_COMMENT, "comment"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_RESOLVE_COMMENT, "resolve-comment"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_DECIDE, "decide"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_REVISE, "revise"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_MEET_CONDITION, "meet-condition"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_ACTIVATE, "activate"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_SUSPEND, "suspend"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_REINSTATE, "reinstate"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_RETIRE, "retire"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_START_MODIFICATION, "start-modification"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_SUBMIT_MODIFICATION, "submit-modification"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_ANNUAL_REVIEW, "annual-review"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_ADD_PERSON, "add-person"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_ADD_UNIT, "add-unit"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_GRANT_ROLE, "grant-role"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_REVOKE_ROLE, "revoke-role"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_EDIT_TEMPLATE, "edit-template"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_CHANGE_SETTINGS, "change-settings"))
+
+G_DEFINE_ENUM_TYPE (McRating, mc_rating,
+  G_DEFINE_ENUM_VALUE (MC_RATING_UNSET, "unset"),
+  G_DEFINE_ENUM_VALUE (MC_RATING_MET, "met"),
+  G_DEFINE_ENUM_VALUE (MC_RATING_PARTLY_MET, "partly-met"),
+  G_DEFINE_ENUM_VALUE (MC_RATING_NOT_MET, "not-met"))
+
+G_DEFINE_ENUM_TYPE (McOutcomeKind, mc_outcome_kind,
+  G_DEFINE_ENUM_VALUE (MC_OUTCOME_UNSET, "unset"),
+  G_DEFINE_ENUM_VALUE (MC_OUTCOME_APPROVE, "approve"),
+  G_DEFINE_ENUM_VALUE (MC_OUTCOME_APPROVE_WITH_CONDITIONS, "approve-with-conditions"),
+  G_DEFINE_ENUM_VALUE (MC_OUTCOME_REQUEST_CHANGES, "request-changes"),
+  G_DEFINE_ENUM_VALUE (MC_OUTCOME_REJECT, "reject"))
+
+G_DEFINE_ENUM_TYPE (McReviewState, mc_review_state,
+  G_DEFINE_ENUM_VALUE (MC_REVIEW_STATE_ASSIGNED, "assigned"),
+  G_DEFINE_ENUM_VALUE (MC_REVIEW_STATE_IN_PROGRESS, "in-progress"),
+  G_DEFINE_ENUM_VALUE (MC_REVIEW_STATE_COMPLETED, "completed"),
+  G_DEFINE_ENUM_VALUE (MC_REVIEW_STATE_WITHDRAWN, "withdrawn"))
+
+G_DEFINE_ENUM_TYPE (McTemplateKind, mc_template_kind,
+  G_DEFINE_ENUM_VALUE (MC_TEMPLATE_KIND_APPROVAL, "approval"),
+  G_DEFINE_ENUM_VALUE (MC_TEMPLATE_KIND_ANNUAL, "annual"),
+  G_DEFINE_ENUM_VALUE (MC_TEMPLATE_KIND_MODIFICATION, "modification"))
+
+G_DEFINE_ENUM_TYPE (McAnswerKind, mc_answer_kind,
+  G_DEFINE_ENUM_VALUE (MC_ANSWER_KIND_RATING, "rating"),
+  G_DEFINE_ENUM_VALUE (MC_ANSWER_KIND_TEXT, "text"))
+
+G_DEFINE_ENUM_TYPE (McAnnualOutcome, mc_annual_outcome,
+  G_DEFINE_ENUM_VALUE (MC_ANNUAL_OUTCOME_UNSET, "unset"),
+  G_DEFINE_ENUM_VALUE (MC_ANNUAL_OUTCOME_CONTINUE, "continue"),
+  G_DEFINE_ENUM_VALUE (MC_ANNUAL_OUTCOME_MODIFY, "modify"),
+  G_DEFINE_ENUM_VALUE (MC_ANNUAL_OUTCOME_RETIRE, "retire"))
+
+G_DEFINE_ENUM_TYPE (McTaskKind, mc_task_kind,
+  G_DEFINE_ENUM_VALUE (MC_TASK_FINISH_DRAFT, "finish-draft"),
+  G_DEFINE_ENUM_VALUE (MC_TASK_REVISE, "revise"),
+  G_DEFINE_ENUM_VALUE (MC_TASK_ASSIGN_REVIEWERS, "assign-reviewers"),
+  G_DEFINE_ENUM_VALUE (MC_TASK_REVIEW, "review"),
+  G_DEFINE_ENUM_VALUE (MC_TASK_DECIDE, "decide"),
+  G_DEFINE_ENUM_VALUE (MC_TASK_MEET_CONDITIONS, "meet-conditions"),
+  G_DEFINE_ENUM_VALUE (MC_TASK_ACTIVATE, "activate"),
+  G_DEFINE_ENUM_VALUE (MC_TASK_ANNUAL_REVIEW_DUE, "annual-review-due"),
+  G_DEFINE_ENUM_VALUE (MC_TASK_ANNUAL_REVIEW_OVERDUE, "annual-review-overdue"))
+
 /* Translatable labels, in the order of the values of each type (for flags:
  * in the order of the bits). */
 typedef struct {
   GType      (*get_type) (void);
-  const char *labels[12];
+  const char *labels[26];
 } EnumLabels;
 
 static const EnumLabels enum_labels[] = {
   { mc_design_state_get_type,
     { N_("Draft"), N_("Submitted"), N_("In review"), N_("Changes requested"), N_("Approved"),
-      N_("Rejected"), N_("Active"), N_("Suspended"), N_("Retired") } },
+      N_("Rejected"), N_("Active"), N_("Suspended"), N_("Retired"),
+      N_("Modification in progress"), N_("Modification in review") } },
   { mc_credential_type_get_type,
     { N_("Skill credential"), N_("Micro-credential module"), N_("Short learning programme") } },
   { mc_participation_mode_get_type,
@@ -170,6 +252,33 @@ static const EnumLabels enum_labels[] = {
     { N_("Overview"), N_("Learning outcomes"), N_("Workload and level"), N_("Assessment"),
       N_("Delivery"), N_("Quality and recognition"), N_("Partners"), N_("Classification"),
       N_("Issuing policy") } },
+  { mc_role_get_type,
+    { N_("Author"), N_("Reviewer"), N_("QA chair"), N_("Registrar"), N_("Administrator") } },
+  { mc_action_get_type,
+    { N_("Created"), N_("Imported"), N_("Deleted"), N_("Submitted"), N_("Withdrawn"),
+      N_("Reviewers assigned"), N_("Review submitted"), N_("Commented"), N_("Comment resolved"),
+      N_("Decision recorded"), N_("Revision started"), N_("Condition met"), N_("Activated"),
+      N_("Suspended"), N_("Reinstated"), N_("Retired"), N_("Modification started"),
+      N_("Modification submitted"), N_("Yearly review completed"), N_("Person added"),
+      N_("Academic unit added"), N_("Role granted"), N_("Role revoked"),
+      N_("Review template changed"), N_("Settings changed") } },
+  { mc_rating_get_type,
+    { N_("Not answered"), N_("Met"), N_("Partly met"), N_("Not met") } },
+  { mc_outcome_kind_get_type,
+    { N_("Not chosen"), N_("Approve"), N_("Approve with conditions"), N_("Request changes"),
+      N_("Reject") } },
+  { mc_review_state_get_type,
+    { N_("Assigned"), N_("In progress"), N_("Completed"), N_("Withdrawn") } },
+  { mc_template_kind_get_type,
+    { N_("Design approval"), N_("Yearly review"), N_("Minor modification") } },
+  { mc_answer_kind_get_type,
+    { N_("Rating"), N_("Text") } },
+  { mc_annual_outcome_get_type,
+    { N_("Not chosen"), N_("Continue"), N_("Modify"), N_("Retire") } },
+  { mc_task_kind_get_type,
+    { N_("Finish the draft"), N_("Revise and resubmit"), N_("Assign reviewers"), N_("Review"),
+      N_("Record the decision"), N_("Meet the conditions"), N_("Activate"),
+      N_("Yearly review due"), N_("Yearly review overdue") } },
 };
 
 static const EnumLabels *

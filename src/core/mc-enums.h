@@ -19,6 +19,10 @@ typedef enum {
   MC_DESIGN_STATE_ACTIVE,
   MC_DESIGN_STATE_SUSPENDED,
   MC_DESIGN_STATE_RETIRED,
+  /* The minor-modification route of an active design: its approved
+   * revision stays in force while the next one is drafted and reviewed. */
+  MC_DESIGN_STATE_MODIFYING,
+  MC_DESIGN_STATE_MODIFICATION_REVIEW,
 } McDesignState;
 
 typedef enum {
@@ -142,6 +146,102 @@ typedef enum {
   MC_SECTION_ISSUING,
 } McSection;
 
+/* What a person may do; per academic unit where it matters. */
+typedef enum {
+  MC_ROLE_AUTHOR,
+  MC_ROLE_REVIEWER,
+  MC_ROLE_QA_CHAIR,
+  MC_ROLE_REGISTRAR,
+  MC_ROLE_ADMINISTRATOR,
+} McRole;
+
+/* Everything that appends an event to the history. */
+typedef enum {
+  MC_ACTION_CREATE,
+  MC_ACTION_IMPORT,
+  MC_ACTION_DELETE,
+  MC_ACTION_SUBMIT,
+  MC_ACTION_WITHDRAW,
+  MC_ACTION_ASSIGN_REVIEWERS,
+  MC_ACTION_SUBMIT_REVIEW,
+  MC_ACTION_COMMENT,
+  MC_ACTION_RESOLVE_COMMENT,
+  MC_ACTION_DECIDE,
+  MC_ACTION_REVISE,
+  MC_ACTION_MEET_CONDITION,
+  MC_ACTION_ACTIVATE,
+  MC_ACTION_SUSPEND,
+  MC_ACTION_REINSTATE,
+  MC_ACTION_RETIRE,
+  MC_ACTION_START_MODIFICATION,
+  MC_ACTION_SUBMIT_MODIFICATION,
+  MC_ACTION_ANNUAL_REVIEW,
+  MC_ACTION_ADD_PERSON,
+  MC_ACTION_ADD_UNIT,
+  MC_ACTION_GRANT_ROLE,
+  MC_ACTION_REVOKE_ROLE,
+  MC_ACTION_EDIT_TEMPLATE,
+  MC_ACTION_CHANGE_SETTINGS,
+} McAction;
+
+/* A reviewer's answer to one rated criterion of a template. */
+typedef enum {
+  MC_RATING_UNSET,
+  MC_RATING_MET,
+  MC_RATING_PARTLY_MET,
+  MC_RATING_NOT_MET,
+} McRating;
+
+/* A reviewer's recommendation and the committee's decision. */
+typedef enum {
+  MC_OUTCOME_UNSET,
+  MC_OUTCOME_APPROVE,
+  MC_OUTCOME_APPROVE_WITH_CONDITIONS,
+  MC_OUTCOME_REQUEST_CHANGES,
+  MC_OUTCOME_REJECT,
+} McOutcomeKind;
+
+typedef enum {
+  MC_REVIEW_STATE_ASSIGNED,
+  MC_REVIEW_STATE_IN_PROGRESS,
+  MC_REVIEW_STATE_COMPLETED,
+  MC_REVIEW_STATE_WITHDRAWN,
+} McReviewState;
+
+/* Which procedure a review template serves. */
+typedef enum {
+  MC_TEMPLATE_KIND_APPROVAL,
+  MC_TEMPLATE_KIND_ANNUAL,
+  MC_TEMPLATE_KIND_MODIFICATION,
+} McTemplateKind;
+
+/* How a criterion of a template is answered. */
+typedef enum {
+  MC_ANSWER_KIND_RATING,   /* met / partly met / not met, with a comment */
+  MC_ANSWER_KIND_TEXT,     /* free text only */
+} McAnswerKind;
+
+/* What a completed yearly review leads to. */
+typedef enum {
+  MC_ANNUAL_OUTCOME_UNSET,
+  MC_ANNUAL_OUTCOME_CONTINUE,
+  MC_ANNUAL_OUTCOME_MODIFY,
+  MC_ANNUAL_OUTCOME_RETIRE,
+} McAnnualOutcome;
+
+/* An item of a person's "my tasks" view. */
+typedef enum {
+  MC_TASK_FINISH_DRAFT,
+  MC_TASK_REVISE,
+  MC_TASK_ASSIGN_REVIEWERS,
+  MC_TASK_REVIEW,
+  MC_TASK_DECIDE,
+  MC_TASK_MEET_CONDITIONS,
+  MC_TASK_ACTIVATE,
+  MC_TASK_ANNUAL_REVIEW_DUE,
+  MC_TASK_ANNUAL_REVIEW_OVERDUE,
+} McTaskKind;
+
 #define MC_TYPE_DESIGN_STATE        (mc_design_state_get_type ())
 #define MC_TYPE_CREDENTIAL_TYPE     (mc_credential_type_get_type ())
 #define MC_TYPE_PARTICIPATION_MODE  (mc_participation_mode_get_type ())
@@ -158,6 +258,15 @@ typedef enum {
 #define MC_TYPE_CURRICULUM_ORIGIN   (mc_curriculum_origin_get_type ())
 #define MC_TYPE_SEVERITY            (mc_severity_get_type ())
 #define MC_TYPE_SECTION             (mc_section_get_type ())
+#define MC_TYPE_ROLE                (mc_role_get_type ())
+#define MC_TYPE_ACTION              (mc_action_get_type ())
+#define MC_TYPE_RATING              (mc_rating_get_type ())
+#define MC_TYPE_OUTCOME_KIND        (mc_outcome_kind_get_type ())
+#define MC_TYPE_REVIEW_STATE        (mc_review_state_get_type ())
+#define MC_TYPE_TEMPLATE_KIND       (mc_template_kind_get_type ())
+#define MC_TYPE_ANSWER_KIND         (mc_answer_kind_get_type ())
+#define MC_TYPE_ANNUAL_OUTCOME      (mc_annual_outcome_get_type ())
+#define MC_TYPE_TASK_KIND           (mc_task_kind_get_type ())
 
 GType mc_design_state_get_type       (void) G_GNUC_CONST;
 GType mc_credential_type_get_type    (void) G_GNUC_CONST;
@@ -175,6 +284,15 @@ GType mc_recognition_route_get_type  (void) G_GNUC_CONST;
 GType mc_curriculum_origin_get_type  (void) G_GNUC_CONST;
 GType mc_severity_get_type           (void) G_GNUC_CONST;
 GType mc_section_get_type            (void) G_GNUC_CONST;
+GType mc_role_get_type                (void) G_GNUC_CONST;
+GType mc_action_get_type              (void) G_GNUC_CONST;
+GType mc_rating_get_type              (void) G_GNUC_CONST;
+GType mc_outcome_kind_get_type        (void) G_GNUC_CONST;
+GType mc_review_state_get_type        (void) G_GNUC_CONST;
+GType mc_template_kind_get_type       (void) G_GNUC_CONST;
+GType mc_answer_kind_get_type         (void) G_GNUC_CONST;
+GType mc_annual_outcome_get_type      (void) G_GNUC_CONST;
+GType mc_task_kind_get_type           (void) G_GNUC_CONST;
 
 /* Stable identifier ("nick") of an enum value, or NULL if out of range. */
 const char *mc_enum_to_nick   (GType enum_type, int value);
