@@ -12,7 +12,7 @@ static GType (*all_types[]) (void) = {
   mc_recognition_route_get_type, mc_curriculum_origin_get_type, mc_severity_get_type,
   mc_section_get_type, mc_role_get_type, mc_action_get_type, mc_rating_get_type,
   mc_outcome_kind_get_type, mc_review_state_get_type, mc_template_kind_get_type,
-  mc_answer_kind_get_type, mc_annual_outcome_get_type, mc_task_kind_get_type,
+  mc_answer_kind_get_type, mc_annual_outcome_get_type, mc_task_kind_get_type, mc_change_kind_get_type,
 };
 
 static void

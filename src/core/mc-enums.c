@@ -198,6 +198,12 @@ G_DEFINE_ENUM_TYPE (McTaskKind, mc_task_kind,
   G_DEFINE_ENUM_VALUE (MC_TASK_ANNUAL_REVIEW_DUE, "annual-review-due"),
   G_DEFINE_ENUM_VALUE (MC_TASK_ANNUAL_REVIEW_OVERDUE, "annual-review-overdue"))
 
+G_DEFINE_ENUM_TYPE (McChangeKind, mc_change_kind,
+  G_DEFINE_ENUM_VALUE (MC_CHANGE_ADDED, "added"),
+  G_DEFINE_ENUM_VALUE (MC_CHANGE_REMOVED, "removed"),
+  G_DEFINE_ENUM_VALUE (MC_CHANGE_CHANGED, "changed"),
+  G_DEFINE_ENUM_VALUE (MC_CHANGE_MOVED, "moved"))
+
 /* Translatable labels, in the order of the values of each type (for flags:
  * in the order of the bits). */
 typedef struct {
@@ -279,6 +285,8 @@ static const EnumLabels enum_labels[] = {
     { N_("Finish the draft"), N_("Revise and resubmit"), N_("Assign reviewers"), N_("Review"),
       N_("Record the decision"), N_("Meet the conditions"), N_("Activate"),
       N_("Yearly review due"), N_("Yearly review overdue") } },
+  { mc_change_kind_get_type,
+    { N_("Added"), N_("Removed"), N_("Changed"), N_("Moved") } },
 };
 
 static const EnumLabels *

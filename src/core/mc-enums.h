@@ -242,6 +242,14 @@ typedef enum {
   MC_TASK_ANNUAL_REVIEW_OVERDUE,
 } McTaskKind;
 
+/* How a field or item differs between two revisions. */
+typedef enum {
+  MC_CHANGE_ADDED,
+  MC_CHANGE_REMOVED,
+  MC_CHANGE_CHANGED,
+  MC_CHANGE_MOVED,
+} McChangeKind;
+
 #define MC_TYPE_DESIGN_STATE        (mc_design_state_get_type ())
 #define MC_TYPE_CREDENTIAL_TYPE     (mc_credential_type_get_type ())
 #define MC_TYPE_PARTICIPATION_MODE  (mc_participation_mode_get_type ())
@@ -266,6 +274,7 @@ typedef enum {
 #define MC_TYPE_TEMPLATE_KIND       (mc_template_kind_get_type ())
 #define MC_TYPE_ANSWER_KIND         (mc_answer_kind_get_type ())
 #define MC_TYPE_ANNUAL_OUTCOME      (mc_annual_outcome_get_type ())
+#define MC_TYPE_CHANGE_KIND         (mc_change_kind_get_type ())
 #define MC_TYPE_TASK_KIND           (mc_task_kind_get_type ())
 
 GType mc_design_state_get_type       (void) G_GNUC_CONST;
@@ -292,6 +301,7 @@ GType mc_review_state_get_type        (void) G_GNUC_CONST;
 GType mc_template_kind_get_type       (void) G_GNUC_CONST;
 GType mc_answer_kind_get_type         (void) G_GNUC_CONST;
 GType mc_annual_outcome_get_type      (void) G_GNUC_CONST;
+GType mc_change_kind_get_type      (void) G_GNUC_CONST;
 GType mc_task_kind_get_type           (void) G_GNUC_CONST;
 
 /* Stable identifier ("nick") of an enum value, or NULL if out of range. */
