@@ -202,7 +202,7 @@ test_open_new (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (store);
   g_assert_cmpstr (mc_store_get_path (store), ==, path);
-  g_assert_cmpint (mc_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (mc_store_get_schema_version (store), ==, MC_STORE_SCHEMA_VERSION);
   g_assert_cmpint (mc_store_get_schema_version (store), ==, MC_STORE_SCHEMA_VERSION);
   g_clear_object (&store);
 
@@ -213,7 +213,7 @@ test_open_new (Fixture       *f,
   db = raw_open (path);
   mode = raw_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, MC_STORE_SCHEMA_VERSION);
   g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, MCRD_APPLICATION_ID);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
                                 "AND name IN ('units', 'people', 'designs', 'revisions')"), ==, 4);
@@ -234,7 +234,7 @@ test_open_memory (void)
   gint64 id;
 
   g_assert_no_error (error);
-  g_assert_cmpint (mc_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (mc_store_get_schema_version (store), ==, MC_STORE_SCHEMA_VERSION);
   id = mc_store_add_unit (store, "CS", "School of Computing", &error);
   g_assert_no_error (error);
   unit = mc_store_get_unit (store, id, &error);
@@ -272,7 +272,7 @@ test_migrate_from_v0 (Fixture       *f,
 
   store = mc_store_open (f->path, MC_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (mc_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (mc_store_get_schema_version (store), ==, MC_STORE_SCHEMA_VERSION);
   g_assert_cmpint (mc_store_add_unit (store, "CS", "School of Computing", &error), >, 0);
   g_assert_no_error (error);
   g_assert_cmpuint (mc_store_count_designs (store, &error), ==, 0);
@@ -280,7 +280,7 @@ test_migrate_from_v0 (Fixture       *f,
   g_clear_object (&store);
 
   db = raw_open (f->path);
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, MC_STORE_SCHEMA_VERSION);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM units"), ==, 1);
   sqlite3_close (db);
 
@@ -288,7 +288,7 @@ test_migrate_from_v0 (Fixture       *f,
   write_bytes (empty, "", 0);
   store = mc_store_open (empty, MC_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (mc_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (mc_store_get_schema_version (store), ==, MC_STORE_SCHEMA_VERSION);
 }
 
 static void
@@ -299,7 +299,7 @@ test_open_too_new (Fixture       *f,
 
   create_store_file (f->path);
   db = raw_open (f->path);
-  raw_exec (db, "PRAGMA user_version = 2");
+  raw_exec (db, "PRAGMA user_version = 99");
   sqlite3_close (db);
 
   assert_refused_unchanged (f->path, MC_STORE_ERROR_TOO_NEW);

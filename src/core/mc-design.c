@@ -17,6 +17,9 @@ struct _McDesign
   gint64         created;
   gint64         modified;
   McRevision    *content;
+  guint          approved_revision;
+  char          *approved_on;
+  char          *review_due;
 };
 
 G_DEFINE_FINAL_TYPE (McDesign, mc_design, G_TYPE_OBJECT)
@@ -33,6 +36,9 @@ enum {
   PROP_CREATED,
   PROP_MODIFIED,
   PROP_CONTENT,
+  PROP_APPROVED_REVISION,
+  PROP_APPROVED_ON,
+  PROP_REVIEW_DUE,
   N_PROPS
 };
 
@@ -45,6 +51,8 @@ mc_design_finalize (GObject *object)
 
   g_clear_pointer (&self->uuid, g_free);
   g_clear_object (&self->content);
+  g_clear_pointer (&self->approved_on, g_free);
+  g_clear_pointer (&self->review_due, g_free);
   G_OBJECT_CLASS (mc_design_parent_class)->finalize (object);
 }
 
@@ -68,6 +76,9 @@ mc_design_get_property (GObject    *object,
     case PROP_CREATED: g_value_set_int64 (value, self->created); break;
     case PROP_MODIFIED: g_value_set_int64 (value, self->modified); break;
     case PROP_CONTENT: g_value_set_object (value, self->content); break;
+    case PROP_APPROVED_REVISION: g_value_set_uint (value, self->approved_revision); break;
+    case PROP_APPROVED_ON: g_value_set_string (value, self->approved_on); break;
+    case PROP_REVIEW_DUE: g_value_set_string (value, self->review_due); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -92,6 +103,9 @@ mc_design_set_property (GObject      *object,
     case PROP_CREATED: mc_design_set_created (self, g_value_get_int64 (value)); break;
     case PROP_MODIFIED: mc_design_set_modified (self, g_value_get_int64 (value)); break;
     case PROP_CONTENT: mc_design_set_content (self, g_value_get_object (value)); break;
+    case PROP_APPROVED_REVISION: mc_design_set_approved_revision (self, g_value_get_uint (value)); break;
+    case PROP_APPROVED_ON: mc_design_set_approved_on (self, g_value_get_string (value)); break;
+    case PROP_REVIEW_DUE: mc_design_set_review_due (self, g_value_get_string (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -118,6 +132,10 @@ mc_design_class_init (McDesignClass *klass)
   properties[PROP_CREATED] = g_param_spec_int64 ("created", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_MODIFIED] = g_param_spec_int64 ("modified", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_CONTENT] = g_param_spec_object ("content", NULL, NULL, MC_TYPE_REVISION, flags);
+  properties[PROP_APPROVED_REVISION] = g_param_spec_uint ("approved-revision", NULL, NULL,
+                                                          0, G_MAXUINT, 0, flags);
+  properties[PROP_APPROVED_ON] = g_param_spec_string ("approved-on", NULL, NULL, NULL, flags);
+  properties[PROP_REVIEW_DUE] = g_param_spec_string ("review-due", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -176,6 +194,10 @@ DEFINE_GETTER (created, gint64, created, 0)
 DEFINE_SETTER (created, gint64, created, PROP_CREATED)
 DEFINE_GETTER (modified, gint64, modified, 0)
 DEFINE_SETTER (modified, gint64, modified, PROP_MODIFIED)
+DEFINE_GETTER (approved_revision, guint, approved_revision, 0)
+DEFINE_SETTER (approved_revision, guint, approved_revision, PROP_APPROVED_REVISION)
+DEFINE_GETTER (approved_on, const char *, approved_on, NULL)
+DEFINE_GETTER (review_due, const char *, review_due, NULL)
 DEFINE_GETTER (uuid, const char *, uuid, NULL)
 DEFINE_GETTER (content, McRevision *, content, NULL)
 
@@ -202,4 +224,35 @@ mc_design_set_content (McDesign   *self,
 
   if (g_set_object (&self->content, content))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT]);
+}
+
+static void
+set_date (McDesign   *self,
+          char      **field,
+          const char *iso_date,
+          guint       prop)
+{
+  if (iso_date != NULL && iso_date[0] == '\0')
+    iso_date = NULL;
+  if (g_strcmp0 (*field, iso_date) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (iso_date);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+void
+mc_design_set_approved_on (McDesign   *self,
+                           const char *iso_date)
+{
+  g_return_if_fail (MC_IS_DESIGN (self));
+  set_date (self, &self->approved_on, iso_date, PROP_APPROVED_ON);
+}
+
+void
+mc_design_set_review_due (McDesign   *self,
+                          const char *iso_date)
+{
+  g_return_if_fail (MC_IS_DESIGN (self));
+  set_date (self, &self->review_due, iso_date, PROP_REVIEW_DUE);
 }

@@ -12,7 +12,9 @@ G_BEGIN_DECLS
  * stored), "uuid", "state" (McDesignState), "unit-id", "owner-id",
  * "revision-number" (1 for the first draft), "version" (row version used to
  * detect concurrent edits), "created" and "modified" (Unix seconds, UTC),
- * "content" (McRevision). */
+ * "content" (McRevision), "approved-revision" (the revision in force, 0
+ * before the first approval), "approved-on" and "review-due" (YYYY-MM-DD
+ * of the approval and of the next yearly review, NULL when none). */
 
 #define MC_TYPE_DESIGN (mc_design_get_type ())
 G_DECLARE_FINAL_TYPE (McDesign, mc_design, MC, DESIGN, GObject)
@@ -38,5 +40,11 @@ gint64        mc_design_get_modified        (McDesign *self);
 void          mc_design_set_modified        (McDesign *self, gint64 unix_utc);
 McRevision   *mc_design_get_content         (McDesign *self);   /* transfer none */
 void          mc_design_set_content         (McDesign *self, McRevision *content);
+guint         mc_design_get_approved_revision (McDesign *self);
+void          mc_design_set_approved_revision (McDesign *self, guint number);
+const char   *mc_design_get_approved_on     (McDesign *self);
+void          mc_design_set_approved_on     (McDesign *self, const char *iso_date);
+const char   *mc_design_get_review_due      (McDesign *self);
+void          mc_design_set_review_due      (McDesign *self, const char *iso_date);
 
 G_END_DECLS

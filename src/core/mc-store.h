@@ -6,6 +6,13 @@
 #include "mc-design-summary.h"
 #include "mc-unit.h"
 #include "mc-person.h"
+#include "mc-review.h"
+#include "mc-comment.h"
+#include "mc-decision.h"
+#include "mc-annual-review.h"
+#include "mc-event.h"
+/* McTemplate: see mc-template.h */
+typedef struct _McTemplate McTemplate;
 
 G_BEGIN_DECLS
 
@@ -33,7 +40,7 @@ typedef enum {
 } McStoreOpenFlags;
 
 /* Schema version this build writes. */
-#define MC_STORE_SCHEMA_VERSION 1
+#define MC_STORE_SCHEMA_VERSION 2
 
 #define MC_TYPE_STORE (mc_store_get_type ())
 G_DECLARE_FINAL_TYPE (McStore, mc_store, MC, STORE, GObject)
@@ -70,6 +77,27 @@ gint64      mc_store_add_person         (McStore *self, const char *username, co
                                          const char *email, gint64 unit_id, GError **error);
 McPerson   *mc_store_find_person_by_username (McStore *self, const char *username, GError **error);
 GListModel *mc_store_list_people        (McStore *self, GError **error);  /* McPerson, by name */
+McPerson   *mc_store_get_person         (McStore *self, gint64 id, GError **error);
+
+/* Roles: @unit_id 0 means institution-wide. */
+typedef struct {
+  gint64  person_id;
+  McRole  role;
+  gint64  unit_id;
+} McRoleGrant;
+/* A new array of McRoleGrant (g_free) of @person_id, or of everyone if 0. */
+GPtrArray  *mc_store_list_roles         (McStore *self, gint64 person_id, GError **error);
+/* Whether @person_id holds @role institution-wide or for @unit_id. */
+gboolean    mc_store_person_has_role    (McStore *self, gint64 person_id, McRole role,
+                                         gint64 unit_id, gboolean *has_role, GError **error);
+/* People holding @role for @unit_id (or institution-wide): McPerson. */
+GListModel *mc_store_list_people_with_role (McStore *self, McRole role, gint64 unit_id,
+                                            GError **error);
+
+/* Institution settings (see mc-workflow.h for the keys); changed only
+ * through the workflow.  Returns @default_value when unset. */
+char       *mc_store_get_setting        (McStore *self, const char *key,
+                                         const char *default_value);
 
 /* Designs */
 /* Inserts a new design (id 0): sets its id, version, created and modified.
@@ -102,5 +130,46 @@ typedef struct {
 
 /* Returns a new array of McDesignSummary (element free func set). */
 GPtrArray  *mc_store_query_designs      (McStore *self, const McDesignQuery *query, GError **error);
+
+/* Revisions: every one is kept; submitted ones are frozen (immutable). */
+McRevision *mc_store_load_revision      (McStore *self, gint64 design_id, guint number,
+                                         GError **error);
+/* Numbers of the design's revisions, oldest first (GArray of guint). */
+GArray     *mc_store_list_revision_numbers (McStore *self, gint64 design_id, GError **error);
+
+/* Reviews, comments, decisions, yearly reviews of a design: new arrays,
+ * oldest first.  @revision_number 0 means every revision. */
+GPtrArray  *mc_store_list_reviews       (McStore *self, gint64 design_id, guint revision_number,
+                                         GError **error);  /* McReview */
+McReview   *mc_store_load_review        (McStore *self, gint64 review_id, GError **error);
+GPtrArray  *mc_store_list_comments      (McStore *self, gint64 design_id, guint revision_number,
+                                         GError **error);  /* McComment */
+GPtrArray  *mc_store_list_decisions     (McStore *self, gint64 design_id, GError **error);  /* McDecision */
+GPtrArray  *mc_store_list_annual_reviews (McStore *self, gint64 design_id, GError **error); /* McAnnualReview */
+
+/* Review templates: every version is kept, so that old reviews keep the
+ * template they were made on.  The built-in templates are stored as
+ * version 1 when the database is created. */
+McTemplate *mc_store_load_template      (McStore *self, gint64 template_id, GError **error);
+/* The newest version of the template used for @kind. */
+McTemplate *mc_store_current_template   (McStore *self, McTemplateKind kind, GError **error);
+/* The newest version of every template key: a new array of McTemplate. */
+GPtrArray  *mc_store_list_templates     (McStore *self, GError **error);
+
+/* History: events of a design (0 for all), oldest first (McEvent). */
+GPtrArray  *mc_store_list_events        (McStore *self, gint64 design_id, GError **error);
+guint64     mc_store_count_events       (McStore *self, GError **error);
+
+typedef struct {
+  gboolean  intact;
+  guint64   n_checked;          /* events checked (up to the break) */
+  gint64    first_broken_id;    /* 0 when intact */
+  char     *reason;             /* translated, NULL when intact */
+} McHistoryCheck;
+void        mc_history_check_clear      (McHistoryCheck *check);
+/* Recomputes the whole chain.  Returns FALSE only if the database could
+ * not be read; @check says whether the chain is intact. */
+gboolean    mc_store_verify_history     (McStore *self, McHistoryCheck *check,
+                                         GCancellable *cancellable, GError **error);
 
 G_END_DECLS

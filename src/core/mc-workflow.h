@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include "mc-store.h"
+#include "mc-review.h"
+#include "mc-comment.h"
+#include "mc-decision.h"
+#include "mc-annual-review.h"
+#include "mc-task.h"
+/* McTemplate: see mc-template.h */
+typedef struct _McTemplate McTemplate;
+#include "mc-design-io.h"
+
+G_BEGIN_DECLS
+
+/* The approval workflow: the only code that changes a design's state, and
+ * the place where roles are enforced.  A workflow acts for one person (the
+ * "actor"), resolved from the operating-system account; an administrator
+ * may act on behalf of another person, and the history then records both.
+ * Every call checks the actor's roles and the design's state, refuses with
+ * MC_WORKFLOW_ERROR and a message saying why, and changes nothing when it
+ * refuses.  Every successful call appends one event to the history in the
+ * same transaction as the change.
+ *
+ * States: draft → submitted → in review → changes requested (→ draft of a
+ * new revision) | approved | rejected; approved → active → suspended |
+ * retired; suspended → active | retired; active → modifying →
+ * modification review → active (the approved revision stays in force
+ * meanwhile). */
+
+#define MC_WORKFLOW_ERROR (mc_workflow_error_quark ())
+typedef enum {
+  MC_WORKFLOW_ERROR_NOT_ALLOWED,     /* the actor lacks the role, or it is their own design */
+  MC_WORKFLOW_ERROR_WRONG_STATE,     /* the design's state does not allow it */
+  MC_WORKFLOW_ERROR_NOT_READY,       /* not enough reviews, errors left, unanswered criteria … */
+  MC_WORKFLOW_ERROR_INVALID,         /* malformed input: empty reference, bad date … */
+  MC_WORKFLOW_ERROR_UNKNOWN_PERSON,  /* the account is not known to the institution */
+} McWorkflowError;
+GQuark mc_workflow_error_quark (void);
+
+/* Institution settings that the workflow applies (kept in the database). */
+#define MC_SETTING_INSTITUTION_NAME      "institution-name"
+#define MC_SETTING_INSTITUTION_COUNTRY   "institution-country"
+#define MC_SETTING_REQUIRED_PROFILES     "required-profiles"      /* comma-separated profile ids */
+#define MC_SETTING_MIN_REVIEWS           "min-reviews"            /* default 2 */
+#define MC_SETTING_MIN_MODIFICATION_REVIEWS "min-modification-reviews" /* default 1 */
+#define MC_SETTING_REVIEW_CYCLE_MONTHS   "review-cycle-months"    /* default 12 */
+
+#define MC_TYPE_WORKFLOW (mc_workflow_get_type ())
+G_DECLARE_FINAL_TYPE (McWorkflow, mc_workflow, MC, WORKFLOW, GObject)
+
+/* Opens the workflow for the operating-system account @username.  On a
+ * database with no administrator yet, the account becomes one (and a
+ * person is created for it if needed).  Otherwise an account that is not
+ * a known person fails with MC_WORKFLOW_ERROR_UNKNOWN_PERSON. */
+McWorkflow *mc_workflow_new               (McStore *store, const char *username, GError **error);
+/* Acts on behalf of @username from now on; administrators only.  NULL goes
+ * back to acting as oneself. */
+gboolean    mc_workflow_act_as            (McWorkflow *self, const char *username, GError **error);
+McStore    *mc_workflow_get_store         (McWorkflow *self);
+McPerson   *mc_workflow_get_actor         (McWorkflow *self);   /* transfer none */
+McPerson   *mc_workflow_get_account       (McWorkflow *self);   /* transfer none */
+/* "today" (YYYY-MM-DD) for due dates and decisions; the current date when
+ * unset, settable for tests and benchmarks. */
+void        mc_workflow_set_today         (McWorkflow *self, const char *iso_date);
+const char *mc_workflow_get_today         (McWorkflow *self);
+
+gboolean    mc_workflow_has_role          (McWorkflow *self, McRole role, gint64 unit_id);
+
+/* Would @action be allowed on @design now?  FALSE with the reason in
+ * @error otherwise; changes nothing.  For the interface's sensitivity and
+ * tooltips; the calls below check again. */
+gboolean    mc_workflow_check             (McWorkflow *self, McDesign *design,
+                                           McAction action, GError **error);
+
+/* Content (drafts and modifications) */
+gboolean    mc_workflow_create_design     (McWorkflow *self, McDesign *design, GError **error);
+gboolean    mc_workflow_save_design       (McWorkflow *self, McDesign *design, GError **error);
+gboolean    mc_workflow_delete_design     (McWorkflow *self, McDesign *design, GError **error);
+/* Imports a design file (see mc-design-io.h) with the workflow's checks:
+ * an author of the unit, or an administrator.  Returns the design id. */
+gint64      mc_workflow_import_design     (McWorkflow *self, McDesignFile *file,
+                                           gboolean replace, GError **error);
+
+/* Transitions.  Each updates @design (state, revision, version) on
+ * success; a @design loaded before someone else changed it fails with
+ * MC_STORE_ERROR_CONFLICT. */
+/* Needs zero errors under the required profiles; freezes the revision. */
+gboolean    mc_workflow_submit            (McWorkflow *self, McDesign *design,
+                                           const char *comment, GError **error);
+gboolean    mc_workflow_withdraw          (McWorkflow *self, McDesign *design,
+                                           const char *comment, GError **error);
+/* Sets the reviewers of the current revision (QA chair).  Reviewers no
+ * longer listed whose review is not completed are withdrawn.  Moves a
+ * submitted design into review. */
+gboolean    mc_workflow_assign_reviewers  (McWorkflow *self, McDesign *design,
+                                           const gint64 *reviewer_ids, guint n_reviewers,
+                                           GError **error);
+/* Saves a reviewer's answers as they go (only the assigned reviewer). */
+gboolean    mc_workflow_save_review       (McWorkflow *self, McReview *review, GError **error);
+/* Completes it: every required criterion answered, a recommendation. */
+gboolean    mc_workflow_complete_review   (McWorkflow *self, McReview *review, GError **error);
+/* Adds a comment or a reply (sets its id, author and time).  Reviewers
+ * and the chair comment; the author replies. */
+gboolean    mc_workflow_add_comment       (McWorkflow *self, McComment *comment, GError **error);
+gboolean    mc_workflow_resolve_comment   (McWorkflow *self, gint64 comment_id, GError **error);
+/* Records the committee's decision (QA chair, not the author); needs the
+ * minimum number of completed reviews. */
+gboolean    mc_workflow_decide            (McWorkflow *self, McDesign *design,
+                                           McDecision *decision, GError **error);
+/* Changes requested → a new draft revision (the author). */
+gboolean    mc_workflow_revise            (McWorkflow *self, McDesign *design, GError **error);
+gboolean    mc_workflow_meet_condition    (McWorkflow *self, McDesign *design, gint64 condition_id,
+                                           const char *evidence, GError **error);
+/* activate, suspend, reinstate, retire, start-modification,
+ * submit-modification. */
+gboolean    mc_workflow_transition        (McWorkflow *self, McDesign *design, McAction action,
+                                           const char *comment, GError **error);
+
+/* Yearly reviews (an author of the unit, or the owner) */
+/* The open yearly review of an active design (a new one, not yet saved,
+ * if none is in progress).  NULL with an error if none is due. */
+McAnnualReview *mc_workflow_open_annual_review (McWorkflow *self, McDesign *design, GError **error);
+gboolean    mc_workflow_save_annual_review     (McWorkflow *self, McAnnualReview *review, GError **error);
+/* Completes it; its outcome may modify (→ modifying) or retire the design. */
+gboolean    mc_workflow_complete_annual_review (McWorkflow *self, McDesign *design,
+                                                McAnnualReview *review, GError **error);
+
+/* Tasks of the actor: a new array of McTask. */
+GPtrArray  *mc_workflow_list_tasks        (McWorkflow *self, GError **error);
+
+/* Administration (administrators) */
+gint64      mc_workflow_add_unit          (McWorkflow *self, const char *code, const char *name,
+                                           GError **error);
+gint64      mc_workflow_add_person        (McWorkflow *self, const char *username, const char *name,
+                                           const char *email, gint64 unit_id, GError **error);
+/* @unit_id 0: institution-wide. */
+gboolean    mc_workflow_grant_role        (McWorkflow *self, gint64 person_id, McRole role,
+                                           gint64 unit_id, GError **error);
+gboolean    mc_workflow_revoke_role       (McWorkflow *self, gint64 person_id, McRole role,
+                                           gint64 unit_id, GError **error);
+/* Saves @template as a new version of its key (sets id and version). */
+gboolean    mc_workflow_save_template     (McWorkflow *self, McTemplate *template_, GError **error);
+gboolean    mc_workflow_set_setting       (McWorkflow *self, const char *key, const char *value,
+                                           GError **error);
+
+G_END_DECLS
