@@ -14,6 +14,8 @@
 #include "mc-finding.h"
 #include "mc-profile.h"
 #include "mc-validator.h"
+#include "mc-criterion.h"
+#include "mc-template.h"
 #include "mc-demo.h"
 
 /* Call once before using the core: sets up gettext for the library. */
