@@ -734,17 +734,42 @@ test_duplicate_uuid (void)
     g_assert_null (nobody);
   }
 
-  /* With replace, the stored design is updated in place. */
+  /* A design past the draft stage is never replaced: its submitted
+   * revision is the institution's record. */
+  file = parse_ok (changed);
+  g_assert_cmpint (mc_design_io_import (store, file, TRUE, &error), ==, 0);
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "only a draft"));
+  g_clear_error (&error);
+  g_clear_pointer (&file, mc_design_file_free);
+  after = load_ok (store, mc_design_get_id (before));
+  g_assert_cmpstr (mc_revision_get_title (mc_design_get_content (after)), !=, "Replaced title");
+  g_clear_object (&after);
+
+  /* A draft is updated in place; its state stays the stored one. */
+  json_object_set_string_member (object_at (root, "design"), "uuid", "0f5c2b1a-9d8e-4c7b-a6f5-e4d3c2b1a090");
+  json_object_set_string_member (object_at (root, "design"), "state", "draft");
+  json_object_set_string_member (object_at (root, "design.revision"), "title", "Draft title");
+  g_clear_pointer (&changed, g_bytes_unref);
+  changed = node_to_bytes (root);
+  file = parse_ok (changed);
+  id = import_ok (store, file, FALSE);
+  g_clear_pointer (&file, mc_design_file_free);
+  g_clear_object (&before);
+  before = load_ok (store, id);
+  json_object_set_string_member (object_at (root, "design.revision"), "title", "Replaced title");
+  json_object_set_string_member (object_at (root, "design"), "state", "active");
+  g_clear_pointer (&changed, g_bytes_unref);
+  changed = node_to_bytes (root);
+
   counts = count (store);
   file = parse_ok (changed);
-  id = import_ok (store, file, TRUE);
-  g_assert_cmpint (id, ==, mc_design_get_id (before));
+  g_assert_cmpint (import_ok (store, file, TRUE), ==, id);
   g_assert_cmpuint (count (store).designs, ==, counts.designs);
-  g_assert_cmpuint (count (store).units, ==, counts.units + 1);
 
   after = load_ok (store, id);
   g_assert_cmpstr (mc_revision_get_title (mc_design_get_content (after)), ==, "Replaced title");
-  g_assert_cmpint (mc_design_get_state (after), ==, MC_DESIGN_STATE_ACTIVE);
+  g_assert_cmpint (mc_design_get_state (after), ==, MC_DESIGN_STATE_DRAFT);
   g_assert_cmpint (mc_design_get_version (after), >, mc_design_get_version (before));
   g_clear_object (&unit);
   unit = mc_store_get_unit (store, mc_design_get_unit_id (after), &error);

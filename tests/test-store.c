@@ -685,6 +685,7 @@ test_design_round_trip (void)
 
   /* Edit and save: the version moves on and the change is stored. */
   mc_revision_set_string (mc_design_get_content (loaded), "title", "Applied Machine Learning II");
+  /* The state is the workflow's: a content save leaves it alone. */
   mc_design_set_state (loaded, MC_DESIGN_STATE_IN_REVIEW);
   g_assert_true (mc_store_update_design (store, loaded, &error));
   g_assert_no_error (error);
@@ -693,7 +694,7 @@ test_design_round_trip (void)
   reloaded = mc_store_load_design (store, mc_design_get_id (design), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (mc_revision_get_title (mc_design_get_content (reloaded)), ==, "Applied Machine Learning II");
-  g_assert_cmpint (mc_design_get_state (reloaded), ==, MC_DESIGN_STATE_IN_REVIEW);
+  g_assert_cmpint (mc_design_get_state (reloaded), ==, MC_DESIGN_STATE_SUBMITTED);
   g_assert_cmpint (mc_design_get_version (reloaded), ==, 2);
   g_assert_true (mc_revision_equal (mc_design_get_content (reloaded), mc_design_get_content (loaded)));
 
@@ -809,10 +810,16 @@ test_design_delete (Fixture       *f,
     g_assert_cmpint (raw_int (db, "SELECT count(*) FROM revisions"), ==, 2);
     sqlite3_close (db);
     g_assert_cmpint (mc_store_count_designs (store, &error), ==, 2);
+    /* Saving it as a draft does not make it one. */
     mc_design_set_state (still, MC_DESIGN_STATE_DRAFT);
     g_assert_true (mc_store_update_design (store, still, &error));
-    g_assert_true (mc_store_delete_design (store, active, &error));
-    g_assert_no_error (error);
+    g_assert_false (mc_store_delete_design (store, active, &error));
+    g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CONSTRAINT);
+    g_clear_error (&error);
+    db = raw_open (f->path);
+    raw_exec (db, "DELETE FROM revisions WHERE design_id IN (SELECT id FROM designs WHERE title = 'In use')");
+    raw_exec (db, "DELETE FROM designs WHERE title = 'In use'");
+    sqlite3_close (db);
   }
 
   /* Its revisions went with it. */

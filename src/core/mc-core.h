@@ -10,6 +10,8 @@
 #include "mc-unit.h"
 #include "mc-person.h"
 #include "mc-store.h"
+#include "mc-task.h"
+#include "mc-workflow.h"
 #include "mc-design-io.h"
 #include "mc-finding.h"
 #include "mc-profile.h"

@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mc-design-io.h"
+#include "mc-store-private.h"
 #include "mc-json-private.h"
 
 /* The design exchange file, documented in docs/design-format.md.
@@ -717,6 +718,8 @@ typedef struct {
   gint64        id;
 } ImportData;
 
+static gboolean mark_approved (McStore *store, McDesign *design, GError **error);
+
 static gboolean
 import_in_transaction (McStore   *store,
                        gpointer   user_data,
@@ -791,10 +794,19 @@ import_in_transaction (McStore   *store,
           return FALSE;
         }
 
-      /* Keeps the stored id and version (so the update is not taken for a
-       * concurrent edit); takes the file's owner if it names one. */
-      mc_design_set_state (existing, mc_design_get_state (parsed));
-      mc_design_set_revision_number (existing, mc_design_get_revision_number (parsed));
+      if (mc_design_get_state (existing) != MC_DESIGN_STATE_DRAFT &&
+          mc_design_get_state (existing) != MC_DESIGN_STATE_MODIFYING)
+        {
+          g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CONSTRAINT,
+                       _("“%s” is %s in this database; only a draft can be replaced by an import"),
+                       mc_revision_get_title (mc_design_get_content (existing)),
+                       mc_enum_label (MC_TYPE_DESIGN_STATE, mc_design_get_state (existing)));
+          return FALSE;
+        }
+
+      /* Keeps the stored id, version, state and revision (so the update is
+       * not taken for a concurrent edit, and the workflow stays in
+       * charge of the state); takes the file's owner if it names one. */
       mc_design_set_unit_id (existing, unit_id);
       if (owner_id != 0)
         mc_design_set_owner_id (existing, owner_id);
@@ -817,10 +829,63 @@ import_in_transaction (McStore   *store,
   mc_design_set_unit_id (design, unit_id);
   mc_design_set_owner_id (design, owner_id);
   mc_design_set_content (design, content);
-  if (!mc_store_insert_design (store, design, error))
+  if (!mark_approved (store, design, error) || !mc_store_insert_design (store, design, error))
+    return FALSE;
+  /* A design imported past the draft stage was submitted elsewhere: its
+   * revision is the record and never changes here. */
+  if (mc_design_get_state (design) != MC_DESIGN_STATE_DRAFT &&
+      !_mc_store_freeze_revision (store, mc_design_get_id (design),
+                                  mc_design_get_revision_number (design), error))
     return FALSE;
 
   data->id = mc_design_get_id (design);
+  return TRUE;
+}
+
+/* A design imported as approved, active or beyond keeps its revision as
+ * the approved one, approved on the day it was last changed, with its
+ * yearly review due a review cycle later. */
+static gboolean
+mark_approved (McStore   *store,
+               McDesign  *design,
+               GError   **error)
+{
+  g_autoptr(GDateTime) modified = NULL;
+  g_autofree char *approved_on = NULL;
+  g_autofree char *cycle = NULL;
+  g_autoptr(GDateTime) due = NULL;
+  g_autofree char *due_on = NULL;
+  guint64 months = 12;
+
+  switch (mc_design_get_state (design))
+    {
+    case MC_DESIGN_STATE_APPROVED:
+    case MC_DESIGN_STATE_ACTIVE:
+    case MC_DESIGN_STATE_SUSPENDED:
+    case MC_DESIGN_STATE_RETIRED:
+      break;
+    default:
+      return TRUE;
+    }
+  modified = g_date_time_new_from_unix_utc (mc_design_get_modified (design) > 0
+                                            ? mc_design_get_modified (design)
+                                            : g_get_real_time () / G_USEC_PER_SEC);
+  if (modified == NULL)
+    {
+      g_set_error (error, MC_DESIGN_IO_ERROR, MC_DESIGN_IO_ERROR_INVALID,
+                   _("The design’s modification date is out of range"));
+      return FALSE;
+    }
+  cycle = mc_store_get_setting (store, "review-cycle-months", "12");
+  g_ascii_string_to_unsigned (cycle, 10, 1, 60, &months, NULL);
+  approved_on = g_date_time_format (modified, "%Y-%m-%d");
+  due = g_date_time_add_months (modified, (int) months);
+  due_on = g_date_time_format (due, "%Y-%m-%d");
+  mc_design_set_approved_revision (design, mc_design_get_revision_number (design));
+  mc_design_set_approved_on (design, approved_on);
+  if (mc_design_get_state (design) == MC_DESIGN_STATE_ACTIVE ||
+      mc_design_get_state (design) == MC_DESIGN_STATE_SUSPENDED)
+    mc_design_set_review_due (design, due_on);
   return TRUE;
 }
 

@@ -285,8 +285,10 @@ insert_design_cb (McStore   *self,
   stmt = _mc_store_prepare (self,
                             "INSERT INTO designs (state, unit_id, owner_id, title, "
                             "credential_type, ects, eqf_level, title_key, uuid, "
-                            "revision_number, version, created, modified) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?12)",
+                            "revision_number, version, created, modified, "
+                            "approved_revision, approved_on, review_due) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?12, "
+                            "?13, ?14, ?15)",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -296,6 +298,9 @@ insert_design_cb (McStore   *self,
   sqlite3_bind_int64 (stmt, 10, data->revision_number);
   sqlite3_bind_int64 (stmt, 11, data->created);
   sqlite3_bind_int64 (stmt, 12, data->modified);
+  sqlite3_bind_int64 (stmt, 13, mc_design_get_approved_revision (data->design));
+  _mc_store_bind_text (stmt, 14, mc_design_get_approved_on (data->design));
+  _mc_store_bind_text (stmt, 15, mc_design_get_review_due (data->design));
   if (!_mc_store_exec (self, stmt, error))
     return FALSE;
 
@@ -406,13 +411,15 @@ update_design_cb (McStore   *self,
   search_text = build_search_text (data->content, unit_name);
 
   /* Optimistic concurrency: the row only changes if nobody saved it since
-   * this copy was loaded. */
+   * this copy was loaded.  The state and the revision number are the
+   * workflow's (mc-workflow.c): content edits never change them, and a
+   * submitted revision is refused by the revisions_frozen trigger. */
   stmt = _mc_store_prepare (self,
-                            "UPDATE designs SET state = ?1, unit_id = ?2, owner_id = ?3, "
+                            "UPDATE designs SET unit_id = ?2, owner_id = ?3, "
                             "title = ?4, credential_type = ?5, ects = ?6, eqf_level = ?7, "
-                            "title_key = ?8, revision_number = ?9, "
+                            "title_key = ?8, "
                             "modified = ?10, version = version + 1 "
-                            "WHERE id = ?11 AND version = ?12",
+                            "WHERE id = ?11 AND version = ?12 AND revision_number = ?9",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -517,12 +524,12 @@ parse_content (McStore     *self,
   return content;
 }
 
-static gboolean
-parse_enum (McStore     *self,
-            GType        type,
-            const char  *nick,
-            int         *value,
-            GError     **error)
+gboolean
+_mc_store_parse_enum (McStore     *self,
+                      GType        type,
+                      const char  *nick,
+                      int         *value,
+                      GError     **error)
 {
   if (mc_enum_from_nick (type, nick, value))
     return TRUE;
@@ -561,7 +568,8 @@ mc_store_load_design (McStore  *self,
 
   stmt = _mc_store_prepare (self,
                             "SELECT d.uuid, d.state, d.unit_id, d.owner_id, d.revision_number, "
-                            "d.version, d.created, d.modified, r.content "
+                            "d.version, d.created, d.modified, r.content, "
+                            "d.approved_revision, d.approved_on, d.review_due "
                             "FROM designs AS d LEFT JOIN revisions AS r "
                             "ON r.design_id = d.id AND r.number = d.revision_number "
                             "WHERE d.id = ?",
@@ -585,7 +593,7 @@ mc_store_load_design (McStore  *self,
                    _mc_store_get_display_name (self), (long long) id);
       return NULL;
     }
-  if (!parse_enum (self, MC_TYPE_DESIGN_STATE, _mc_store_column_text (stmt, 1), &state, error))
+  if (!_mc_store_parse_enum (self, MC_TYPE_DESIGN_STATE, _mc_store_column_text (stmt, 1), &state, error))
     return NULL;
   content = parse_content (self, uuid, (const char *) sqlite3_column_text (stmt, 8), error);
   if (content == NULL)
@@ -602,6 +610,9 @@ mc_store_load_design (McStore  *self,
   mc_design_set_created (design, sqlite3_column_int64 (stmt, 6));
   mc_design_set_modified (design, sqlite3_column_int64 (stmt, 7));
   mc_design_set_content (design, content);
+  mc_design_set_approved_revision (design, sqlite3_column_int (stmt, 9));
+  mc_design_set_approved_on (design, (const char *) sqlite3_column_text (stmt, 10));
+  mc_design_set_review_due (design, (const char *) sqlite3_column_text (stmt, 11));
 
   return g_steal_pointer (&design);
 }
@@ -663,6 +674,24 @@ delete_design_cb (McStore   *self,
                    mc_enum_label (MC_TYPE_DESIGN_STATE, mc_design_get_state (design)));
       return FALSE;
     }
+  stmt = _mc_store_prepare (self, "SELECT 1 FROM revisions WHERE design_id = ? "
+                            "AND frozen_at IS NOT NULL LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  switch (_mc_store_step (self, stmt, error))
+    {
+    case SQLITE_ROW:
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CONSTRAINT,
+                   _("“%s” was submitted before and has a review history; it cannot be deleted."),
+                   design_display_title (mc_design_get_content (design)));
+      return FALSE;
+    case SQLITE_DONE:
+      break;
+    default:
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, _mc_store_release);
 
   stmt = _mc_store_prepare (self, "DELETE FROM designs WHERE id = ?", error);
   if (stmt == NULL)
@@ -824,8 +853,8 @@ mc_store_query_designs (McStore              *self,
       int type = 0;
       int state = 0;
 
-      if (!parse_enum (self, MC_TYPE_CREDENTIAL_TYPE, _mc_store_column_text (stmt, 5), &type, error) ||
-          !parse_enum (self, MC_TYPE_DESIGN_STATE, _mc_store_column_text (stmt, 6), &state, error))
+      if (!_mc_store_parse_enum (self, MC_TYPE_CREDENTIAL_TYPE, _mc_store_column_text (stmt, 5), &type, error) ||
+          !_mc_store_parse_enum (self, MC_TYPE_DESIGN_STATE, _mc_store_column_text (stmt, 6), &state, error))
         return NULL;
 
       g_ptr_array_add (designs,

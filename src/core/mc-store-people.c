@@ -316,8 +316,8 @@ mc_store_add_person (McStore     *self,
   return data.id;
 }
 
-static McPerson *
-person_from_row (McStmt *stmt)
+McPerson *
+_mc_store_person_from_row (McStmt *stmt)
 {
   return mc_person_new (sqlite3_column_int64 (stmt, 0),
                         _mc_store_column_text (stmt, 1),
@@ -355,7 +355,7 @@ mc_store_find_person_by_username (McStore     *self,
 
   _mc_store_bind_text (stmt, 1, username);
   if (_mc_store_step (self, stmt, error) == SQLITE_ROW)
-    return person_from_row (stmt);
+    return _mc_store_person_from_row (stmt);
 
   return NULL;
 }
@@ -389,7 +389,7 @@ mc_store_list_people (McStore  *self,
   people = g_list_store_new (MC_TYPE_PERSON);
   while ((rc = _mc_store_step (self, stmt, error)) == SQLITE_ROW)
     {
-      g_autoptr(McPerson) person = person_from_row (stmt);
+      g_autoptr(McPerson) person = _mc_store_person_from_row (stmt);
 
       g_list_store_append (people, person);
     }

@@ -11,8 +11,7 @@
 #include "mc-decision.h"
 #include "mc-annual-review.h"
 #include "mc-event.h"
-/* McTemplate: see mc-template.h */
-typedef struct _McTemplate McTemplate;
+#include "mc-template.h"
 
 G_BEGIN_DECLS
 
@@ -165,6 +164,9 @@ typedef struct {
   guint64   n_checked;          /* events checked (up to the break) */
   gint64    first_broken_id;    /* 0 when intact */
   char     *reason;             /* translated, NULL when intact */
+  char     *head_hash;          /* hash of the newest event checked; can be
+                                 * written down elsewhere (in the minutes)
+                                 * to detect a rewritten chain later */
 } McHistoryCheck;
 void        mc_history_check_clear      (McHistoryCheck *check);
 /* Recomputes the whole chain.  Returns FALSE only if the database could

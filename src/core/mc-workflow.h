@@ -8,8 +8,7 @@
 #include "mc-decision.h"
 #include "mc-annual-review.h"
 #include "mc-task.h"
-/* McTemplate: see mc-template.h */
-typedef struct _McTemplate McTemplate;
+#include "mc-template.h"
 #include "mc-design-io.h"
 
 G_BEGIN_DECLS

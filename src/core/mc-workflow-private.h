@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "mc-workflow.h"
+#include "mc-store-private.h"
+
+G_BEGIN_DECLS
+
+struct _McWorkflow
+{
+  GObject   parent_instance;
+
+  McStore  *store;
+  McPerson *account;   /* the operating-system account's person */
+  McPerson *actor;     /* on whose behalf the workflow acts */
+  char     *today;
+  char     *current_day;   /* the date returned when @today is unset */
+};
+
+/* mc-workflow.c */
+gint64      _mc_workflow_actor_id     (McWorkflow *self);
+gboolean    _mc_workflow_require_role (McWorkflow *self, McRole role, gint64 unit_id,
+                                       GError **error);
+gboolean    _mc_workflow_is_owner     (McWorkflow *self, McDesign *design);
+/* Refuses when the actor is the design's author. */
+gboolean    _mc_workflow_require_not_owner (McWorkflow *self, McDesign *design, GError **error);
+/* An event of the actor on @design (may be NULL), to be completed and
+ * appended with _mc_workflow_record(). */
+McEvent    *_mc_workflow_event        (McWorkflow *self, McAction action, McDesign *design);
+/* Appends @event, taking ownership; @details (a JSON object being built,
+ * may be NULL) becomes its details. */
+gboolean    _mc_workflow_record       (McWorkflow *self, McEvent *event, JsonBuilder *details,
+                                       GError **error);
+const char *_mc_workflow_design_title (McDesign *design);
+guint       _mc_workflow_get_uint_setting (McWorkflow *self, const char *key, guint fallback);
+/* @iso_date plus @months (newly allocated YYYY-MM-DD). */
+char       *_mc_workflow_add_months   (const char *iso_date, guint months);
+char       *_mc_workflow_add_days     (const char *iso_date, int days);
+gboolean    _mc_workflow_is_date      (const char *text);
+/* Runs @func in a transaction with @data; the common shape of every call. */
+typedef gboolean (*McWorkflowFunc) (McWorkflow *self, gpointer data, GError **error);
+gboolean    _mc_workflow_run          (McWorkflow *self, McWorkflowFunc func, gpointer data,
+                                       GError **error);
+
+/* A copy of @design's attributes sharing its content, for a transaction
+ * to change; _mc_workflow_apply() copies them back after a commit, so
+ * that a failure leaves @design as it was. */
+McDesign   *_mc_workflow_shadow       (McDesign *design);
+void        _mc_workflow_apply        (McDesign *design, McDesign *shadow);
+
+/* mc-workflow-review.c */
+gboolean    _mc_workflow_check_answers (McTemplate *template_, GPtrArray *answers, GError **error);
+gboolean    _mc_workflow_check_review_action (McWorkflow *self, McDesign *design, McAction action,
+                                              GError **error);
+/* Completed reviews of the design's current revision. */
+gboolean    _mc_workflow_count_completed (McWorkflow *self, McDesign *design, guint *count,
+                                          GError **error);
+
+G_END_DECLS
