@@ -8,6 +8,7 @@
 #include "mc-core-private.h"
 #include "mc-demo.h"
 #include "mc-design-io.h"
+#include "mc-store-private.h"
 
 /* The demo institution lives in data/demo/demo-institution.json, compiled
  * into the library.  Its structure is described in docs/design-format.md:
@@ -186,6 +187,42 @@ add_units (McStore    *store,
   return TRUE;
 }
 
+/* A person with their roles: "role" for the whole institution or
+ * "role@UNIT" for one unit. */
+static gboolean
+add_person (McStore     *store,
+            JsonObject  *person,
+            const char  *username,
+            const char  *name,
+            const char  *email,
+            gint64       unit_id,
+            GError     **error)
+{
+  JsonArray *roles = NULL;
+  gint64 id = mc_store_add_person (store, username, name, email, unit_id, error);
+
+  if (id == 0)
+    return FALSE;
+  if (json_object_has_member (person, "roles") &&
+      (roles = demo_array (person, "roles", error)) == NULL)
+    return FALSE;
+  for (guint i = 0; roles != NULL && i < json_array_get_length (roles); i++)
+    {
+      const char *text = json_node_get_string (json_array_get_element (roles, i));
+      g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", "@", 2);
+      g_autoptr(McUnit) unit = NULL;
+      int role = 0;
+
+      if (!mc_enum_from_nick (MC_TYPE_ROLE, parts[0], &role))
+        return demo_invalid (error, _("unknown role"));
+      if (parts[1] != NULL && (unit = mc_store_find_unit_by_code (store, parts[1], NULL)) == NULL)
+        return demo_invalid (error, _("unknown unit of a role"));
+      if (!_mc_store_set_role (store, id, role, unit != NULL ? mc_unit_get_id (unit) : 0, TRUE, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 add_people (McStore    *store,
             JsonArray  *people,
@@ -228,8 +265,7 @@ add_people (McStore    *store,
           return demo_invalid (error, what);
         }
 
-      if (mc_store_add_person (store, username, person_name, email,
-                               mc_unit_get_id (unit), error) == 0)
+      if (!add_person (store, person, username, person_name, email, mc_unit_get_id (unit), error))
         return FALSE;
     }
 
@@ -272,12 +308,30 @@ add_designs (McStore    *store,
     {
       g_autoptr(McDesignFile) file = NULL;
 
+      g_autoptr(McDesign) design = NULL;
+      g_autoptr(McPerson) owner = NULL;
+      g_autoptr(McEvent) event = mc_event_new (MC_ACTION_IMPORT);
+      gint64 id;
+
       file = parse_demo_design (json_array_get_element (designs, i), error);
-      if (file == NULL || mc_design_io_import (store, file, FALSE, error) == 0)
+      if (file == NULL || (id = mc_design_io_import (store, file, FALSE, error)) == 0)
         {
           g_prefix_error (error, _("Demo design %u: "), i + 1);
           return FALSE;
         }
+      /* Its history starts with its arrival, recorded for its author. */
+      design = mc_store_load_design (store, id, error);
+      if (design == NULL ||
+          (owner = mc_store_get_person (store, mc_design_get_owner_id (design), error)) == NULL)
+        return FALSE;
+      event->design_id = id;
+      event->design_uuid = g_strdup (mc_design_get_uuid (design));
+      event->actor_id = mc_person_get_id (owner);
+      event->to_state = (int) mc_design_get_state (design);
+      g_free (event->comment);
+      event->comment = g_strdup (_("Added with the demo institution"));
+      if (!_mc_store_append_event (store, event, error))
+        return FALSE;
     }
 
   return TRUE;
