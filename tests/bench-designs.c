@@ -115,6 +115,8 @@ bench_window (McStore *store, McValidator *validator)
 {
   g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
   g_autoptr(GSettings) settings = g_settings_new_with_backend ("io.github.microcred.Microcred", backend);
+  g_autoptr(McWorkflow) workflow = NULL;
+  g_autoptr(GError) error = NULL;
   McWindow *window = NULL;
   GtkSearchEntry *entry = NULL;
   GtkWidget *list = NULL;
@@ -122,7 +124,9 @@ bench_window (McStore *store, McValidator *validator)
   guint rows;
 
   t = now ();
-  window = mc_window_new (NULL, store, validator, settings);
+  workflow = mc_workflow_new (store, "bench", &error);
+  g_assert_no_error (error);
+  window = mc_window_new (NULL, workflow, validator, settings);
   rows = g_list_model_get_n_items (mc_window_get_designs (window));
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_realized (GTK_WIDGET (window)))

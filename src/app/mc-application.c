@@ -17,6 +17,7 @@ struct _McApplication
   gboolean        demo;
 
   McStore        *store;
+  McWorkflow     *workflow;
   GError         *store_error;
   McValidator    *validator;
   GSettings      *settings;
@@ -232,6 +233,11 @@ open_store (McApplication *self)
   /* The store's messages usually name the file; make sure of it. */
   if (self->store == NULL && strstr (self->store_error->message, path) == NULL)
     g_prefix_error (&self->store_error, "%s\n\n", path);
+  /* Who is using the window: the operating-system account's person. */
+  if (self->store != NULL)
+    self->workflow = mc_workflow_new (self->store, g_get_user_name (), &self->store_error);
+  if (self->store != NULL && self->workflow == NULL)
+    g_clear_object (&self->store);
 }
 
 static void
@@ -268,7 +274,7 @@ mc_application_activate (GApplication *app)
       return;
     }
 
-  main_window = mc_window_new (self, self->store, self->validator, self->settings);
+  main_window = mc_window_new (self, self->workflow, self->validator, self->settings);
   gtk_window_present (GTK_WINDOW (main_window));
 
   if (self->demo)
@@ -288,6 +294,7 @@ mc_application_finalize (GObject *object)
 
   g_clear_pointer (&self->database_path, g_free);
   g_clear_error (&self->store_error);
+  g_clear_object (&self->workflow);
   g_clear_object (&self->store);
   g_clear_object (&self->validator);
   g_clear_object (&self->settings);

@@ -58,7 +58,8 @@ struct _McDesignEditor
   McFindingsPanel *findings_panel;
 
   /* services */
-  McStore         *store;
+  McWorkflow      *workflow;
+  McStore         *store;          /* the workflow's */
   McValidator     *validator;
 
   /* the design being edited */

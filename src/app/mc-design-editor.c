@@ -15,7 +15,7 @@ G_DEFINE_FINAL_TYPE (McDesignEditor, mc_design_editor, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_WORKFLOW,
   PROP_VALIDATOR,
   PROP_DESIGN,
   PROP_PROFILES,
@@ -230,7 +230,7 @@ save_as_new (McDesignEditor *self)
 
   mc_design_set_id (self->design, 0);
   mc_design_set_version (self->design, 0);
-  if (!mc_store_insert_design (self->store, self->design, &error))
+  if (!mc_workflow_create_design (self->workflow, self->design, &error))
     {
       g_debug ("Could not store a deleted design again: %s", error->message);
       mc_design_set_id (self->design, old_id);
@@ -269,7 +269,7 @@ mc_design_editor_save (McDesignEditor *self, GError **error)
     }
 
   gtk_label_set_label (self->save_status, _("Saving…"));
-  if (!mc_store_update_design (self->store, self->design, &local_error))
+  if (!mc_workflow_save_design (self->workflow, self->design, &local_error))
     {
       gboolean repeated = g_strcmp0 (self->save_error, local_error->message) == 0;
 
@@ -450,7 +450,7 @@ mc_design_editor_dispose (GObject *object)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!mc_store_update_design (self->store, self->design, &error))
+      if (!mc_workflow_save_design (self->workflow, self->design, &error))
         g_debug ("Could not save on close: %s", error->message);
       else
         set_dirty (self, FALSE);
@@ -466,6 +466,7 @@ mc_design_editor_dispose (GObject *object)
   g_clear_object (&self->content);
   g_clear_object (&self->design);
   g_clear_object (&self->store);
+  g_clear_object (&self->workflow);
   g_clear_object (&self->validator);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
 
@@ -494,8 +495,8 @@ mc_design_editor_get_property (GObject *object, guint prop_id, GValue *value, GP
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_WORKFLOW:
+      g_value_set_object (value, self->workflow);
       break;
     case PROP_VALIDATOR:
       g_value_set_object (value, self->validator);
@@ -524,8 +525,9 @@ mc_design_editor_set_property (GObject *object, guint prop_id, const GValue *val
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_WORKFLOW:
+      self->workflow = g_value_dup_object (value);
+      self->store = g_object_ref (mc_workflow_get_store (self->workflow));
       break;
     case PROP_VALIDATOR:
       self->validator = g_value_dup_object (value);
@@ -555,8 +557,8 @@ mc_design_editor_class_init (McDesignEditorClass *klass)
   object_class->get_property = mc_design_editor_get_property;
   object_class->set_property = mc_design_editor_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, MC_TYPE_STORE,
+  properties[PROP_WORKFLOW] =
+    g_param_spec_object ("workflow", NULL, NULL, MC_TYPE_WORKFLOW,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_VALIDATOR] =
     g_param_spec_object ("validator", NULL, NULL, MC_TYPE_VALIDATOR,
@@ -620,12 +622,12 @@ mc_design_editor_init (McDesignEditor *self)
 }
 
 McDesignEditor *
-mc_design_editor_new (McStore *store, McValidator *validator)
+mc_design_editor_new (McWorkflow *workflow, McValidator *validator)
 {
-  g_return_val_if_fail (MC_IS_STORE (store), NULL);
+  g_return_val_if_fail (MC_IS_WORKFLOW (workflow), NULL);
   g_return_val_if_fail (MC_IS_VALIDATOR (validator), NULL);
 
-  return g_object_new (MC_TYPE_DESIGN_EDITOR, "store", store, "validator", validator, NULL);
+  return g_object_new (MC_TYPE_DESIGN_EDITOR, "workflow", workflow, "validator", validator, NULL);
 }
 
 McDesign *

@@ -9,14 +9,14 @@ G_BEGIN_DECLS
 
 /* The editor of one design: a form built from the field table, live
  * validation against the chosen policy profiles, and autosave.
- * Properties: "store", "validator" (construct-only), "design" (NULL shows
+ * Properties: "workflow" (saves go through it), "validator" (construct-only), "design" (NULL shows
  * an empty state), "profiles" (profile ids to validate against), "dirty"
  * (read-only), "show-back-button".  Signal "saved" after every save. */
 
 #define MC_TYPE_DESIGN_EDITOR (mc_design_editor_get_type ())
 G_DECLARE_FINAL_TYPE (McDesignEditor, mc_design_editor, MC, DESIGN_EDITOR, AdwBin)
 
-McDesignEditor *mc_design_editor_new                (McStore     *store,
+McDesignEditor *mc_design_editor_new                (McWorkflow  *workflow,
                                                      McValidator *validator);
 McDesign       *mc_design_editor_get_design         (McDesignEditor *self);
 void            mc_design_editor_set_design         (McDesignEditor *self,

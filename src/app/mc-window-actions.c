@@ -38,8 +38,8 @@ mc_window_new_design (McWindow *self)
        * named after the institution. */
       g_autofree char *name = g_settings_get_string (self->settings, MC_SETTINGS_INSTITUTION_NAME);
 
-      unit_id = mc_store_add_unit (self->store, "MAIN",
-                                   name[0] != '\0' ? name : _("Main Unit"), &error);
+      unit_id = mc_workflow_add_unit (self->workflow, "MAIN",
+                                      name[0] != '\0' ? name : _("Main Unit"), &error);
       if (unit_id == 0)
         {
           _mc_window_show_error (self, _("Could Not Create a Design"), NULL, error->message);
@@ -49,16 +49,13 @@ mc_window_new_design (McWindow *self)
     }
 
   design = mc_design_new ();
-  person = mc_store_find_person_by_username (self->store, g_get_user_name (), NULL);
-  if (person != NULL)
-    {
-      mc_design_set_owner_id (design, mc_person_get_id (person));
-      if (mc_person_get_unit_id (person) != 0)
-        unit_id = mc_person_get_unit_id (person);
-    }
+  person = g_object_ref (mc_workflow_get_actor (self->workflow));
+  mc_design_set_owner_id (design, mc_person_get_id (person));
+  if (mc_person_get_unit_id (person) != 0)
+    unit_id = mc_person_get_unit_id (person);
   mc_design_set_unit_id (design, unit_id);
 
-  if (!mc_store_insert_design (self->store, design, &error))
+  if (!mc_workflow_create_design (self->workflow, design, &error))
     {
       _mc_window_show_error (self, _("Could Not Create a Design"), NULL, error->message);
       return 0;
@@ -149,7 +146,7 @@ import_parsed (McWindow     *self,
       return 0;
     }
 
-  id = mc_design_io_import (self->store, parsed, replace, &error);
+  id = mc_workflow_import_design (self->workflow, parsed, replace, &error);
   if (id == 0)
     {
       _mc_window_show_error (self, _("Could Not Import the Design"), file, error->message);
@@ -512,7 +509,7 @@ mc_window_delete_design (McWindow *self)
   /* What Undo brings back is the design as stored, typing included. */
   if (!mc_design_editor_save (self->editor, &error) ||
       (design = mc_store_load_design (self->store, self->current_id, &error)) == NULL ||
-      !mc_store_delete_design (self->store, self->current_id, &error))
+      !mc_workflow_delete_design (self->workflow, design, &error))
     {
       _mc_window_show_error (self, _("Could Not Delete the Design"), NULL, error->message);
       return FALSE;
@@ -555,7 +552,7 @@ mc_window_undo_delete (McWindow *self)
   design = g_steal_pointer (&self->deleted);
   mc_design_set_id (design, 0);
   mc_design_set_version (design, 0);
-  if (!mc_store_insert_design (self->store, design, &error))
+  if (!mc_workflow_create_design (self->workflow, design, &error))
     {
       _mc_window_show_error (self, _("Could Not Restore the Design"), NULL, error->message);
       return FALSE;

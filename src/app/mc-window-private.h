@@ -10,7 +10,8 @@ struct _McWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  McStore              *store;
+  McWorkflow           *workflow;
+  McStore              *store;          /* the workflow's */
   McValidator          *validator;
   GSettings            *settings;
 

@@ -11,7 +11,7 @@ G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_WORKFLOW,
   PROP_VALIDATOR,
   PROP_SETTINGS,
   N_PROPS
@@ -566,7 +566,7 @@ mc_window_constructed (GObject *object)
   if (self->settings == NULL)
     self->settings = g_settings_new (MC_SETTINGS_SCHEMA);
 
-  self->editor = mc_design_editor_new (self->store, self->validator);
+  self->editor = mc_design_editor_new (self->workflow, self->validator);
   adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
   g_object_bind_property (self->leaflet, "folded", self->editor, "show-back-button",
                           G_BINDING_SYNC_CREATE);
@@ -613,6 +613,7 @@ mc_window_finalize (GObject *object)
   McWindow *self = MC_WINDOW (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->workflow);
   g_clear_object (&self->validator);
   g_clear_object (&self->settings);
   g_clear_object (&self->designs);
@@ -634,8 +635,8 @@ mc_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_WORKFLOW:
+      g_value_set_object (value, self->workflow);
       break;
     case PROP_VALIDATOR:
       g_value_set_object (value, self->validator);
@@ -658,8 +659,9 @@ mc_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_WORKFLOW:
+      self->workflow = g_value_dup_object (value);
+      self->store = g_object_ref (mc_workflow_get_store (self->workflow));
       break;
     case PROP_VALIDATOR:
       self->validator = g_value_dup_object (value);
@@ -686,8 +688,8 @@ mc_window_class_init (McWindowClass *klass)
   object_class->set_property = mc_window_set_property;
   window_class->close_request = mc_window_close_request;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, MC_TYPE_STORE,
+  properties[PROP_WORKFLOW] =
+    g_param_spec_object ("workflow", NULL, NULL, MC_TYPE_WORKFLOW,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_VALIDATOR] =
     g_param_spec_object ("validator", NULL, NULL, MC_TYPE_VALIDATOR,
@@ -739,17 +741,17 @@ mc_window_init (McWindow *self)
 
 McWindow *
 mc_window_new (McApplication *application,
-               McStore       *store,
+               McWorkflow    *workflow,
                McValidator   *validator,
                GSettings     *settings)
 {
   g_return_val_if_fail (application == NULL || MC_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (MC_IS_STORE (store), NULL);
+  g_return_val_if_fail (MC_IS_WORKFLOW (workflow), NULL);
   g_return_val_if_fail (MC_IS_VALIDATOR (validator), NULL);
 
   return g_object_new (MC_TYPE_WINDOW,
                        "application", application,
-                       "store", store,
+                       "workflow", workflow,
                        "validator", validator,
                        "settings", settings,
                        NULL);

@@ -9,13 +9,14 @@ G_BEGIN_DECLS
 
 /* The main window: the list of designs with search and filters, and the
  * design editor beside it (above it on narrow windows).  Properties (all
- * construct-only): "store", "validator", "settings". */
+ * construct-only): "workflow" (whose store the window shows and acts
+ * on), "validator", "settings". */
 
 #define MC_TYPE_WINDOW (mc_window_get_type ())
 G_DECLARE_FINAL_TYPE (McWindow, mc_window, MC, WINDOW, AdwApplicationWindow)
 
 McWindow   *mc_window_new             (McApplication *application,
-                                       McStore       *store,
+                                       McWorkflow    *workflow,
                                        McValidator   *validator,
                                        GSettings     *settings);
 /* Runs the current search and filters again and refills the list. */

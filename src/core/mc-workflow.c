@@ -287,17 +287,27 @@ become_administrator (McWorkflow  *self,
         return FALSE;
     }
 
-  if (!_mc_store_set_role (self->store, mc_person_get_id (data->person),
-                           MC_ROLE_ADMINISTRATOR, 0, TRUE, error))
-    return FALSE;
+  /* Administrator, and author too, so that one person can start using a
+   * new database straight away; the administrator hands out the other
+   * roles. */
+  for (guint i = 0; i < 2; i++)
+    {
+      McRole role = i == 0 ? MC_ROLE_ADMINISTRATOR : MC_ROLE_AUTHOR;
 
-  event = mc_event_new (MC_ACTION_GRANT_ROLE);
-  event->actor_id = event->recorded_by_id = mc_person_get_id (data->person);
-  g_free (event->comment);
-  event->comment = g_strdup (_("The first account on this database becomes its administrator"));
-  event->details = g_strdup_printf ("{\"person\":\"%s\",\"role\":\"administrator\"}",
-                                    mc_person_get_username (data->person));
-  return _mc_store_append_event (self->store, event, error);
+      if (!_mc_store_set_role (self->store, mc_person_get_id (data->person), role, 0, TRUE, error))
+        return FALSE;
+      g_clear_pointer (&event, mc_event_free);
+      event = mc_event_new (MC_ACTION_GRANT_ROLE);
+      event->actor_id = event->recorded_by_id = mc_person_get_id (data->person);
+      g_free (event->comment);
+      event->comment = g_strdup (_("The first account on a new database becomes its administrator"));
+      event->details = g_strdup_printf ("{\"subject\":\"%s\",\"value\":\"%s\"}",
+                                        mc_person_get_username (data->person),
+                                        mc_enum_to_nick (MC_TYPE_ROLE, role));
+      if (!_mc_store_append_event (self->store, event, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /**

@@ -19,6 +19,7 @@ typedef struct {
   GtkWindow      *window;
   McDesignEditor *editor;
   McDesign       *design;
+  McWorkflow     *workflow;
 } Fixture;
 
 static const char *profiles[] = { "eu-council", "consistency", NULL };
@@ -79,6 +80,26 @@ pick_design (McStore *store)
   return best;
 }
 
+/* A draft (the only state the editor edits) with the content of the
+ * richest demo design, owned by the test's account. */
+static McDesign *
+rich_draft (McWorkflow *workflow)
+{
+  McStore *store = mc_workflow_get_store (workflow);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDesign) rich = mc_store_load_design (store, pick_design (store), &error);
+  g_autoptr(McRevision) content = NULL;
+  McDesign *draft = mc_design_new ();
+
+  g_assert_no_error (error);
+  content = mc_revision_copy (mc_design_get_content (rich));
+  mc_design_set_unit_id (draft, mc_design_get_unit_id (rich));
+  mc_design_set_content (draft, content);
+  g_assert_true (mc_workflow_create_design (workflow, draft, &error));
+  g_assert_no_error (error);
+  return draft;
+}
+
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
@@ -88,14 +109,15 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (mc_demo_populate (f->store, &error));
   g_assert_no_error (error);
-  f->design = mc_store_load_design (f->store, pick_design (f->store), &error);
+  f->workflow = mc_workflow_new (f->store, "tester", &error);
   g_assert_no_error (error);
+  f->design = rich_draft (f->workflow);
 
   f->validator = mc_validator_new ();
   mc_validator_set_institution (f->validator, "Test University", "IE");
   mc_validator_set_today (f->validator, "2026-01-15");
 
-  f->editor = mc_design_editor_new (f->store, f->validator);
+  f->editor = mc_design_editor_new (f->workflow, f->validator);
   mc_design_editor_set_profiles (f->editor, profiles);
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1100, 800);
@@ -115,6 +137,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
   iterate ();
   g_clear_object (&f->design);
   g_clear_object (&f->validator);
+  g_clear_object (&f->workflow);
   g_clear_object (&f->store);
 }
 
@@ -442,6 +465,7 @@ test_locked_retry (void)
   g_autofree char *dir = g_dir_make_tmp ("mc-editor-lock-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "lock.db", NULL);
   g_autoptr(McStore) store = NULL;
+  g_autoptr(McWorkflow) workflow = NULL;
   g_autoptr(McValidator) validator = mc_validator_new ();
   g_autoptr(McDesign) design = NULL;
   g_autoptr(McDesign) stored = NULL;
@@ -455,10 +479,11 @@ test_locked_retry (void)
   g_assert_no_error (error);
   mc_store_set_busy_timeout (store, 200);   /* as the application does */
   g_assert_true (mc_demo_populate (store, &error));
-  design = mc_store_load_design (store, pick_design (store), &error);
+  workflow = mc_workflow_new (store, "tester", &error);
   g_assert_no_error (error);
+  design = rich_draft (workflow);
 
-  editor = mc_design_editor_new (store, validator);
+  editor = mc_design_editor_new (workflow, validator);
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_child (window, GTK_WIDGET (editor));
   gtk_window_present (window);

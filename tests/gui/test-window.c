@@ -14,6 +14,7 @@ typedef struct {
   McValidator *validator;
   GSettings   *settings;
   McWindow    *window;
+  McWorkflow  *workflow;
 } Fixture;
 
 static void
@@ -84,7 +85,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   f->validator = mc_validator_new ();
   f->settings = g_settings_new_with_backend ("io.github.microcred.Microcred", backend);
-  f->window = mc_window_new (NULL, f->store, f->validator, f->settings);
+  f->workflow = mc_workflow_new (f->store, "tester", &error);
+  g_assert_no_error (error);
+  f->window = mc_window_new (NULL, f->workflow, f->validator, f->settings);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_true (wait_until (is_mapped, f));
@@ -97,6 +100,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   spin ();
   g_clear_object (&f->settings);
   g_clear_object (&f->validator);
+  g_clear_object (&f->workflow);
   g_clear_object (&f->store);
 }
 
