@@ -19,6 +19,7 @@
 #include "mc-criterion.h"
 #include "mc-template.h"
 #include "mc-demo.h"
+#include "mc-yearly-report.h"
 
 /* Call once before using the core: sets up gettext for the library. */
 void mc_core_init (void);
