@@ -337,6 +337,23 @@ add_designs (McStore    *store,
   return TRUE;
 }
 
+/* The demo designs name the demo institution as their awarding body: it
+ * becomes the database's institution unless one is set already. */
+static gboolean
+set_institution (McStore  *store,
+                 GError  **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *country = NULL;
+  g_autofree char *current = mc_store_get_setting (store, "institution-name", "");
+
+  if (*current != '\0')
+    return TRUE;
+  return mc_demo_get_institution (&name, &country, error) &&
+         _mc_store_set_setting (store, "institution-name", name, error) &&
+         _mc_store_set_setting (store, "institution-country", country, error);
+}
+
 static gboolean
 populate_in_transaction (McStore   *store,
                          gpointer   user_data,
@@ -368,7 +385,8 @@ populate_in_transaction (McStore   *store,
       return FALSE;
     }
 
-  return (units = demo_array (root, "units", error)) != NULL &&
+  return set_institution (store, error) &&
+         (units = demo_array (root, "units", error)) != NULL &&
          (people = demo_array (root, "people", error)) != NULL &&
          (designs = demo_array (root, "designs", error)) != NULL &&
          add_units (store, units, error) &&

@@ -102,6 +102,8 @@ gboolean    _mc_store_save_annual_review (McStore *self, McAnnualReview *review,
 GPtrArray  *_mc_store_list_tasks       (McStore *self, gint64 person_id, const char *today,
                                         const char *soon, guint min_reviews,
                                         guint min_modification_reviews, GError **error);
+/* Answers of a review as stored (a JSON array), or NULL if damaged. */
+GPtrArray  *_mc_store_answers_from_json (McStore *self, const char *json, GError **error);
 gboolean    _mc_store_seed_templates   (McStore *self, GError **error);
 gboolean    _mc_store_insert_template  (McStore *self, McTemplate *template_, gint64 person_id,
                                         GError **error);

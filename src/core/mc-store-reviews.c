@@ -33,8 +33,8 @@ answers_to_json (GPtrArray *answers)
   return json_to_string (root, FALSE);
 }
 
-static GPtrArray *
-answers_from_json (McStore     *self,
+GPtrArray *
+_mc_store_answers_from_json (McStore     *self,
                    const char  *json,
                    GError     **error)
 {
@@ -103,7 +103,7 @@ review_from_row (McStore  *self,
   g_free (review->summary);
   review->summary = g_strdup (_mc_store_column_text (stmt, 7));
   g_ptr_array_unref (review->answers);
-  review->answers = answers_from_json (self, _mc_store_column_text (stmt, 8), error);
+  review->answers = _mc_store_answers_from_json (self, _mc_store_column_text (stmt, 8), error);
   if (review->answers == NULL)
     return NULL;
   review->assigned_at = sqlite3_column_int64 (stmt, 9);
@@ -426,7 +426,7 @@ mc_store_list_annual_reviews (McStore  *self,
       review->state = state;
       review->outcome = outcome;
       g_ptr_array_unref (review->answers);
-      review->answers = answers_from_json (self, _mc_store_column_text (stmt, 8), error);
+      review->answers = _mc_store_answers_from_json (self, _mc_store_column_text (stmt, 8), error);
       if (review->answers == NULL)
         return NULL;
       g_free (review->actions);

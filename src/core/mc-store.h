@@ -12,6 +12,7 @@
 #include "mc-annual-review.h"
 #include "mc-event.h"
 #include "mc-template.h"
+#include "mc-yearly-report.h"
 
 G_BEGIN_DECLS
 
@@ -173,5 +174,12 @@ void        mc_history_check_clear      (McHistoryCheck *check);
  * not be read; @check says whether the chain is intact. */
 gboolean    mc_store_verify_history     (McStore *self, McHistoryCheck *check,
                                          GCancellable *cancellable, GError **error);
+
+/* The yearly QA report of @unit_id for @year, as of @today (YYYY-MM-DD):
+ * its active and suspended credentials, the yearly reviews completed in
+ * the year with the issues they raised and the actions taken, the yearly
+ * reviews overdue on @today, and the committee's decisions of the year. */
+McYearlyReport *mc_store_build_yearly_report (McStore *self, gint64 unit_id, int year,
+                                              const char *today, GError **error);
 
 G_END_DECLS

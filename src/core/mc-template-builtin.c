@@ -112,10 +112,6 @@ static const char * const builtin_strings[] = {
      "renewed, employers recruiting or sponsoring learners, community bodies "
      "referring them."),
   /* TRANSLATORS: a criterion of a review template */
-  N_("Actions taken or proposed"),
-  N_("List what was changed during the year and what is proposed next, with "
-     "who is responsible and by when. An action that would change the approved "
-     "design calls for a modification."),
   /* modification.json */
   /* TRANSLATORS: title of a review template */
   N_("Minor modification"),
