@@ -5,6 +5,8 @@
 #include "mc-field.h"
 #include "mc-item.h"
 #include "mc-revision.h"
+#include "mc-field-change.h"
+#include "mc-revision-diff.h"
 #include "mc-design.h"
 #include "mc-design-summary.h"
 #include "mc-unit.h"
