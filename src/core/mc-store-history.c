@@ -127,10 +127,16 @@ mc_store_list_events (McStore  *self,
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
 
-  stmt = _mc_store_prepare (self, "SELECT " EVENT_COLUMNS " FROM events AS e "
-                            "LEFT JOIN people AS a ON a.id = e.actor_id "
-                            "LEFT JOIN people AS r ON r.id = e.recorded_by_id "
-                            "WHERE ?1 = 0 OR e.design_id = ?1 ORDER BY e.id", error);
+  /* Two statements: "?1 = 0 OR design_id = ?1" would not use the index. */
+  stmt = _mc_store_prepare (self, design_id != 0
+                            ? "SELECT " EVENT_COLUMNS " FROM events AS e "
+                              "LEFT JOIN people AS a ON a.id = e.actor_id "
+                              "LEFT JOIN people AS r ON r.id = e.recorded_by_id "
+                              "WHERE e.design_id = ?1 ORDER BY e.id"
+                            : "SELECT " EVENT_COLUMNS " FROM events AS e "
+                              "LEFT JOIN people AS a ON a.id = e.actor_id "
+                              "LEFT JOIN people AS r ON r.id = e.recorded_by_id "
+                              "WHERE ?1 = 0 ORDER BY e.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, design_id);
