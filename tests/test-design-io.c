@@ -447,6 +447,14 @@ test_invalid_utf8 (void)
   assert_refused (store, stray, MC_DESIGN_IO_ERROR, MC_DESIGN_IO_ERROR_ENCODING, "UTF-8");
   assert_refused (store, overlong, MC_DESIGN_IO_ERROR, MC_DESIGN_IO_ERROR_ENCODING, "UTF-8");
   assert_refused (store, latin1, MC_DESIGN_IO_ERROR, MC_DESIGN_IO_ERROR_ENCODING, "UTF-8");
+
+  /* Valid UTF-8 in the file, but an escape of half a surrogate pair that
+   * would decode into bytes that are not. */
+  {
+    g_autoptr(GBytes) surrogate = valid_file_with ("Battery", "\\ud800ttery", 11);
+
+    assert_refused (store, surrogate, MC_DESIGN_IO_ERROR, MC_DESIGN_IO_ERROR_INVALID, "Unicode");
+  }
 }
 
 static void

@@ -415,8 +415,13 @@ _mc_field_value_check (const McFieldSpec  *spec,
     case MC_FIELD_TEXT:
       {
         const char *s = g_value_get_string (value);
-        glong len = s != NULL ? g_utf8_strlen (s, -1) : 0;
+        glong len;
 
+        /* json-glib decodes a lone surrogate escape ("\ud800") into bytes
+         * that are not UTF-8: refuse them rather than store them. */
+        if (s != NULL && !g_utf8_validate (s, -1, NULL))
+          return fail (error, path, _("the text is not valid Unicode"));
+        len = s != NULL ? g_utf8_strlen (s, -1) : 0;
         if (spec->max_length > 0 && len > (glong) spec->max_length)
           {
             g_autofree char *msg = g_strdup_printf (_("the text is %ld characters long; at most %u are allowed"),
@@ -448,7 +453,9 @@ _mc_field_value_check (const McFieldSpec  *spec,
         if (spec->max_length > 0 && n > spec->max_length)
           return fail (error, path, _("the list is too long"));
         for (guint i = 0; i < n; i++)
-          if (g_utf8_strlen (strv[i], -1) > MC_FIELD_MAX_ENTRY_LENGTH)
+          if (!g_utf8_validate (strv[i], -1, NULL))
+            return fail (error, path, _("an entry of the list is not valid Unicode"));
+          else if (g_utf8_strlen (strv[i], -1) > MC_FIELD_MAX_ENTRY_LENGTH)
             return fail (error, path, _("an entry of the list is too long"));
         return TRUE;
       }
