@@ -1,0 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* The render layer: documents laid out with pango onto cairo. */
+
+#include "mc-yearly-report-layout.h"
+#include "mc-yearly-report-pdf.h"
