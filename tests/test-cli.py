@@ -353,7 +353,8 @@ class ImportExport(CliTestCase):
         self.assertIn(hostile, self.ok("design", "show", doc["design"]["uuid"], db=self.db2).text)
 
     def test_duplicate_refused_replace_accepted(self):
-        design = self.designs(self.db)[0]
+        # Only a draft can be replaced by an import.
+        design = self.find(self.db, lambda d: d["state"] == "draft")
         doc = json.loads(self.export(self.db, design["id"]))
         path = self.write("dup.json", json.dumps(doc).encode())
         self.ok("design", "import", path, db=self.db2)
