@@ -77,8 +77,10 @@ gboolean    _mc_store_set_design_state (McStore       *self,
                                         const char    *review_due,
                                         GError       **error);
 gboolean    _mc_store_freeze_revision  (McStore *self, gint64 design_id, guint number, GError **error);
-/* Starts revision @to as a copy of revision @from. */
-gboolean    _mc_store_copy_revision    (McStore *self, gint64 design_id, guint from, guint to,
+/* Starts a revision as a copy of revision @from, numbered after the
+ * design's newest one (not @from + 1: a rejected modification leaves
+ * newer revisions behind the approved one); sets @to to its number. */
+gboolean    _mc_store_copy_revision    (McStore *self, gint64 design_id, guint from, guint *to,
                                         GError **error);
 /* Sets the event's id, time (if 0), prev_hash and hash, and appends it. */
 gboolean    _mc_store_append_event     (McStore *self, McEvent *event, GError **error);

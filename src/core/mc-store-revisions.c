@@ -109,10 +109,21 @@ gboolean
 _mc_store_copy_revision (McStore  *self,
                          gint64    design_id,
                          guint     from,
-                         guint     to,
+                         guint    *to,
                          GError  **error)
 {
+  g_autoptr(McStmt) next = NULL;
   g_autoptr(McStmt) stmt = NULL;
+  guint number;
+
+  next = _mc_store_prepare (self, "SELECT coalesce (max (number), 0) + 1 FROM revisions "
+                            "WHERE design_id = ?", error);
+  if (next == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (next, 1, design_id);
+  if (_mc_store_step (self, next, error) != SQLITE_ROW)
+    return FALSE;
+  number = (guint) sqlite3_column_int64 (next, 0);
 
   stmt = _mc_store_prepare (self, "INSERT INTO revisions (design_id, number, content, created) "
                             "SELECT design_id, ?3, content, ?4 FROM revisions "
@@ -121,7 +132,7 @@ _mc_store_copy_revision (McStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, design_id);
   sqlite3_bind_int64 (stmt, 2, from);
-  sqlite3_bind_int64 (stmt, 3, to);
+  sqlite3_bind_int64 (stmt, 3, number);
   sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
   if (!_mc_store_exec (self, stmt, error))
     return FALSE;
@@ -131,6 +142,7 @@ _mc_store_copy_revision (McStore  *self,
                    _("Revision %u of design %lld is missing"), from, (long long) design_id);
       return FALSE;
     }
+  *to = number;
   return TRUE;
 }
 

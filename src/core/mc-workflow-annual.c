@@ -139,9 +139,8 @@ complete_annual_cb (McWorkflow  *self,
     goto failed;
   if (review->outcome == MC_ANNUAL_OUTCOME_MODIFY)
     {
-      if (!_mc_store_copy_revision (self->store, mc_design_get_id (design), revision, revision + 1, error))
+      if (!_mc_store_copy_revision (self->store, mc_design_get_id (design), revision, &revision, error))
         goto failed;
-      revision++;
       to = MC_DESIGN_STATE_MODIFYING;
     }
   else if (review->outcome == MC_ANNUAL_OUTCOME_RETIRE)

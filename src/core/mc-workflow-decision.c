@@ -118,9 +118,8 @@ decide_cb (McWorkflow  *self,
         {
           /* The modification goes back to its author in a new revision. */
           if (!_mc_store_copy_revision (self->store, mc_design_get_id (design), revision,
-                                        revision + 1, error))
+                                        &revision, error))
             goto failed;
-          revision++;
         }
       to = modification ? MC_DESIGN_STATE_MODIFYING : MC_DESIGN_STATE_CHANGES_REQUESTED;
       break;

@@ -897,10 +897,9 @@ transition_cb (McWorkflow  *self,
     case MC_ACTION_REVISE:
     case MC_ACTION_START_MODIFICATION:
       /* Work goes on in a new revision; the submitted one stays as it was. */
-      if (!_mc_store_copy_revision (self->store, mc_design_get_id (design), revision, revision + 1,
+      if (!_mc_store_copy_revision (self->store, mc_design_get_id (design), revision, &revision,
                                     error))
         return FALSE;
-      revision++;
       break;
     case MC_ACTION_ACTIVATE:
       if (review_due == NULL)
