@@ -745,11 +745,11 @@ delete_cb (McWorkflow  *self,
            GError     **error)
 {
   McDesign *design = data;
-  McEvent *event = _mc_workflow_event (self, MC_ACTION_DELETE, design);
+  g_autoptr(McEvent) event = _mc_workflow_event (self, MC_ACTION_DELETE, design);
 
   event->comment = (g_free (event->comment), g_strdup (_mc_workflow_design_title (design)));
   return mc_store_delete_design (self->store, mc_design_get_id (design), error) &&
-         _mc_workflow_record (self, event, NULL, error);
+         _mc_workflow_record (self, g_steal_pointer (&event), NULL, error);
 }
 
 gboolean
@@ -871,7 +871,7 @@ transition_cb (McWorkflow  *self,
 {
   TransitionData *data = user_data;
   McDesign *design = data->design;
-  McEvent *event = _mc_workflow_event (self, data->action, design);
+  g_autoptr(McEvent) event = _mc_workflow_event (self, data->action, design);
   const Transition *transition = find_transition (data->action);
   guint revision = mc_design_get_revision_number (design);
   guint approved = mc_design_get_approved_revision (design);
@@ -915,7 +915,7 @@ transition_cb (McWorkflow  *self,
                                    review_due, error))
     return FALSE;
   event->to_state = (int) to;
-  return _mc_workflow_record (self, event, NULL, error);
+  return _mc_workflow_record (self, g_steal_pointer (&event), NULL, error);
 }
 
 static gboolean
