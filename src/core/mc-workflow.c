@@ -697,10 +697,15 @@ create_cb (McWorkflow  *self,
            GError     **error)
 {
   McDesign *design = data;
+  McEvent *event;
 
   if (!mc_store_insert_design (self->store, design, error))
     return FALSE;
-  return _mc_workflow_record (self, _mc_workflow_event (self, MC_ACTION_CREATE, design), NULL, error);
+  /* A new design comes from nowhere into its first state. */
+  event = _mc_workflow_event (self, MC_ACTION_CREATE, design);
+  event->from_state = -1;
+  event->to_state = (int) mc_design_get_state (design);
+  return _mc_workflow_record (self, event, NULL, error);
 }
 
 gboolean
