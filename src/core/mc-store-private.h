@@ -77,6 +77,9 @@ gboolean    _mc_store_set_design_state (McStore       *self,
                                         const char    *review_due,
                                         GError       **error);
 gboolean    _mc_store_freeze_revision  (McStore *self, gint64 design_id, guint number, GError **error);
+/* Whether any revision of the design was submitted (and frozen). */
+gboolean    _mc_store_has_frozen_revision (McStore *self, gint64 design_id, gboolean *frozen,
+                                           GError **error);
 /* Starts a revision as a copy of revision @from, numbered after the
  * design's newest one (not @from + 1: a rejected modification leaves
  * newer revisions behind the approved one); sets @to to its number. */

@@ -106,6 +106,25 @@ _mc_store_freeze_revision (McStore  *self,
 }
 
 gboolean
+_mc_store_has_frozen_revision (McStore   *self,
+                               gint64     design_id,
+                               gboolean  *frozen,
+                               GError   **error)
+{
+  g_autoptr(McStmt) stmt = NULL;
+  int rc;
+
+  stmt = _mc_store_prepare (self, "SELECT 1 FROM revisions WHERE design_id = ? "
+                            "AND frozen_at IS NOT NULL LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, design_id);
+  rc = _mc_store_step (self, stmt, error);
+  *frozen = rc == SQLITE_ROW;
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+gboolean
 _mc_store_copy_revision (McStore  *self,
                          gint64    design_id,
                          guint     from,

@@ -617,6 +617,22 @@ check_ready (McWorkflow  *self,
           }
         return TRUE;
       }
+    case MC_ACTION_DELETE:
+      {
+        gboolean frozen = FALSE;
+
+        /* The store refuses it too; say so before the interface offers it. */
+        if (!_mc_store_has_frozen_revision (self->store, mc_design_get_id (design), &frozen, error))
+          return FALSE;
+        if (frozen)
+          {
+            g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_WRONG_STATE,
+                         _("“%s” was submitted before and has a review history; it cannot be deleted."),
+                         _mc_workflow_design_title (design));
+            return FALSE;
+          }
+        return TRUE;
+      }
     case MC_ACTION_ANNUAL_REVIEW:
       if (mc_design_get_review_due (design) == NULL)
         {
