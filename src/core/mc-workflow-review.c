@@ -43,26 +43,32 @@ check_text (const char  *text,
   return TRUE;
 }
 
+/* @found: the actor has a review that was not withdrawn; @open: one
+ * that is not completed either. */
 static gboolean
 find_own_review (McWorkflow  *self,
                  McDesign    *design,
                  guint        revision,
                  gboolean    *found,
+                 gboolean    *open,
                  GError     **error)
 {
   g_autoptr(GPtrArray) reviews = mc_store_list_reviews (self->store, mc_design_get_id (design),
                                                         revision, error);
 
-  *found = FALSE;
+  *found = *open = FALSE;
   if (reviews == NULL)
     return FALSE;
   for (guint i = 0; i < reviews->len; i++)
     {
       McReview *review = g_ptr_array_index (reviews, i);
 
-      if (review->reviewer_id == _mc_workflow_actor_id (self) &&
-          review->state != MC_REVIEW_STATE_WITHDRAWN)
-        *found = TRUE;
+      if (review->reviewer_id != _mc_workflow_actor_id (self) ||
+          review->state == MC_REVIEW_STATE_WITHDRAWN)
+        continue;
+      *found = TRUE;
+      if (review->state != MC_REVIEW_STATE_COMPLETED)
+        *open = TRUE;
     }
   return TRUE;
 }
@@ -73,11 +79,18 @@ _mc_workflow_check_review_action (McWorkflow  *self,
                                   McAction     action,
                                   GError     **error)
 {
-  gboolean reviewer = FALSE;
+  gboolean reviewer = FALSE, open = FALSE;
   guint revision = action == MC_ACTION_SUBMIT_REVIEW ? mc_design_get_revision_number (design) : 0;
 
-  if (!find_own_review (self, design, revision, &reviewer, error))
+  if (!find_own_review (self, design, revision, &reviewer, &open, error))
     return FALSE;
+  if (reviewer && action == MC_ACTION_SUBMIT_REVIEW && !open)
+    {
+      g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_WRONG_STATE,
+                   _("%s has completed their review of “%s” already"),
+                   mc_person_get_name (mc_workflow_get_actor (self)), _mc_workflow_design_title (design));
+      return FALSE;
+    }
   if (reviewer)
     return TRUE;
   if (action != MC_ACTION_SUBMIT_REVIEW &&
