@@ -291,6 +291,17 @@ check_own_open_review (McWorkflow  *self,
 
   if (design == NULL)
     return FALSE;
+  /* The design's state first, then the person, as mc_workflow_check() does. */
+  if (mc_design_get_state (design) != MC_DESIGN_STATE_IN_REVIEW &&
+      mc_design_get_state (design) != MC_DESIGN_STATE_MODIFICATION_REVIEW)
+    {
+      g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_WRONG_STATE,
+                   _("%s is not possible: “%s” is %s"),
+                   mc_enum_label (MC_TYPE_ACTION, MC_ACTION_SUBMIT_REVIEW),
+                   _mc_workflow_design_title (design),
+                   mc_enum_label (MC_TYPE_DESIGN_STATE, mc_design_get_state (design)));
+      return FALSE;
+    }
   if (review->reviewer_id != _mc_workflow_actor_id (self))
     {
       g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_ALLOWED,
@@ -299,9 +310,7 @@ check_own_open_review (McWorkflow  *self,
       return FALSE;
     }
   if (review->state == MC_REVIEW_STATE_COMPLETED || review->state == MC_REVIEW_STATE_WITHDRAWN ||
-      review->revision_number != mc_design_get_revision_number (design) ||
-      (mc_design_get_state (design) != MC_DESIGN_STATE_IN_REVIEW &&
-       mc_design_get_state (design) != MC_DESIGN_STATE_MODIFICATION_REVIEW))
+      review->revision_number != mc_design_get_revision_number (design))
     {
       g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_WRONG_STATE,
                    _("This review of “%s” is closed: it is %s and the design is %s"),
