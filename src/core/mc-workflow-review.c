@@ -467,15 +467,19 @@ check_anchor (McDesign    *design,
               McComment   *comment,
               GError     **error)
 {
-  const McField *field;
+  const McField *field = NULL;
 
-  if (comment->field_id == NULL)
-    return comment->item_index < 0 && comment->item_field == NULL;
-  field = mc_field_lookup (comment->field_id);
-  if (field == NULL)
+  /* -1 stands for no item; the design as a whole and plain fields have none. */
+  if (comment->item_index < -1)
     goto invalid;
-  if (field->kind != MC_FIELD_LIST)
-    return comment->item_index < 0 && comment->item_field == NULL;
+  if (comment->field_id != NULL && (field = mc_field_lookup (comment->field_id)) == NULL)
+    goto invalid;
+  if (field == NULL || field->kind != MC_FIELD_LIST)
+    {
+      if (comment->item_index == -1 && comment->item_field == NULL)
+        return TRUE;
+      goto invalid;
+    }
   if (comment->item_index >= 0 &&
       (guint) comment->item_index >= g_list_model_get_n_items (
         G_LIST_MODEL (mc_revision_get_list (mc_design_get_content (design), comment->field_id))))
