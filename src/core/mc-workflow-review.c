@@ -462,8 +462,10 @@ mc_workflow_complete_review (McWorkflow  *self,
 
 /* Comments */
 
+/* @content: the revision the comment is about. */
 static gboolean
 check_anchor (McDesign    *design,
+              McRevision  *content,
               McComment   *comment,
               GError     **error)
 {
@@ -482,7 +484,7 @@ check_anchor (McDesign    *design,
     }
   if (comment->item_index >= 0 &&
       (guint) comment->item_index >= g_list_model_get_n_items (
-        G_LIST_MODEL (mc_revision_get_list (mc_design_get_content (design), comment->field_id))))
+        G_LIST_MODEL (mc_revision_get_list (content, comment->field_id))))
     goto invalid;
   if (comment->item_field != NULL &&
       (comment->item_index < 0 || mc_item_field_lookup (comment->field_id, comment->item_field) == NULL))
@@ -579,6 +581,9 @@ mc_workflow_add_comment (McWorkflow  *self,
     }
   else
     {
+      g_autoptr(McRevision) content = NULL;
+      g_autoptr(GError) local_error = NULL;
+
       if (_mc_workflow_is_owner (self, design))
         {
           g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_ALLOWED,
@@ -587,7 +592,19 @@ mc_workflow_add_comment (McWorkflow  *self,
         }
       if (copy->revision_number == 0)
         copy->revision_number = mc_design_get_revision_number (design);
-      if (!check_anchor (design, copy, error))
+      /* An earlier revision may be commented on, one that does not exist not. */
+      content = mc_store_load_revision (self->store, copy->design_id, copy->revision_number, &local_error);
+      if (content == NULL)
+        {
+          if (!g_error_matches (local_error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND))
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          else
+            g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID,
+                         _("“%s” has no revision %u to comment on"),
+                         _mc_workflow_design_title (design), copy->revision_number);
+          return FALSE;
+        }
+      if (!check_anchor (design, content, copy, error))
         return FALSE;
     }
   copy->author_id = _mc_workflow_actor_id (self);
