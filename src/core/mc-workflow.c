@@ -879,6 +879,31 @@ _mc_workflow_apply (McDesign *design,
 
 /* Transitions that only move the state */
 
+/* A withdrawn submission is not reviewed any further. */
+static gboolean
+withdraw_open_reviews (McWorkflow  *self,
+                       McDesign    *design,
+                       guint        revision,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) reviews = mc_store_list_reviews (self->store, mc_design_get_id (design),
+                                                        revision, error);
+
+  if (reviews == NULL)
+    return FALSE;
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      McReview *review = g_ptr_array_index (reviews, i);
+
+      if (review->state != MC_REVIEW_STATE_ASSIGNED && review->state != MC_REVIEW_STATE_IN_PROGRESS)
+        continue;
+      review->state = MC_REVIEW_STATE_WITHDRAWN;
+      if (!_mc_store_update_review (self->store, review, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 typedef struct {
   McDesign   *design;
   McAction    action;
@@ -917,6 +942,8 @@ transition_cb (McWorkflow  *self,
     case MC_ACTION_WITHDRAW:
     case MC_ACTION_REVISE:
     case MC_ACTION_START_MODIFICATION:
+      if (data->action == MC_ACTION_WITHDRAW && !withdraw_open_reviews (self, design, revision, error))
+        return FALSE;
       /* Work goes on in a new revision; the submitted one stays as it was. */
       if (!_mc_store_copy_revision (self->store, mc_design_get_id (design), revision, &revision,
                                     error))
