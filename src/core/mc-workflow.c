@@ -660,12 +660,15 @@ mc_workflow_check (McWorkflow  *self,
   return check_actor (self, design, action, error) && check_ready (self, design, action, error);
 }
 
-/* Submission: zero errors under the institution's required profiles. */
+/* Submission: zero errors under the institution's required profiles, in
+ * the stored revision that is about to be frozen (not in edits of
+ * @design that were never saved). */
 static gboolean
 check_findings (McWorkflow  *self,
                 McDesign    *design,
                 GError     **error)
 {
+  g_autoptr(McRevision) content = NULL;
   g_autoptr(McValidator) validator = mc_validator_new ();
   g_autofree char *profiles = mc_store_get_setting (self->store, MC_SETTING_REQUIRED_PROFILES,
                                                     DEFAULT_REQUIRED_PROFILES);
@@ -675,12 +678,15 @@ check_findings (McWorkflow  *self,
   g_autoptr(GPtrArray) findings = NULL;
   guint errors;
 
+  content = mc_store_load_revision (self->store, mc_design_get_id (design),
+                                    mc_design_get_revision_number (design), error);
+  if (content == NULL)
+    return FALSE;
   mc_validator_set_institution (validator, name, country);
   mc_validator_set_today (validator, mc_workflow_get_today (self));
   for (guint i = 0; ids[i] != NULL; i++)
     g_strstrip (ids[i]);
-  findings = mc_validator_validate (validator, mc_design_get_content (design),
-                                    (const char * const *) ids, error);
+  findings = mc_validator_validate (validator, content, (const char * const *) ids, error);
   if (findings == NULL)
     return FALSE;
   errors = mc_validator_count (findings, MC_SEVERITY_ERROR);
