@@ -52,11 +52,15 @@ _mc_store_set_design_state (McStore        *self,
   g_autoptr(McStmt) stmt = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
+  /* The row must still be what @design says it is: loaded since, and not
+   * a copy whose state, owner or unit was changed by the caller, which
+   * the workflow's checks were made on. */
   stmt = _mc_store_prepare (self,
                             "UPDATE designs SET state = ?1, revision_number = ?2, "
                             "approved_revision = ?3, approved_on = ?4, review_due = ?5, "
                             "modified = ?6, version = version + 1 "
-                            "WHERE id = ?7 AND version = ?8",
+                            "WHERE id = ?7 AND version = ?8 AND state = ?9 AND owner_id IS ?10 "
+                            "AND unit_id = ?11 AND revision_number = ?12",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -68,6 +72,10 @@ _mc_store_set_design_state (McStore        *self,
   sqlite3_bind_int64 (stmt, 6, now);
   sqlite3_bind_int64 (stmt, 7, mc_design_get_id (design));
   sqlite3_bind_int64 (stmt, 8, mc_design_get_version (design));
+  _mc_store_bind_text (stmt, 9, mc_enum_to_nick (MC_TYPE_DESIGN_STATE, mc_design_get_state (design)));
+  _mc_store_bind_id (stmt, 10, mc_design_get_owner_id (design));
+  sqlite3_bind_int64 (stmt, 11, mc_design_get_unit_id (design));
+  sqlite3_bind_int64 (stmt, 12, mc_design_get_revision_number (design));
   if (!_mc_store_exec (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (_mc_store_get_db (self)) == 0)

@@ -753,6 +753,32 @@ mc_workflow_create_design (McWorkflow  *self,
   return _mc_workflow_run (self, create_cb, design, error);
 }
 
+/* Refuses a copy of @design that is not what is stored: loaded before
+ * someone else changed it, or with its state or owner (or, unless
+ * @unit_may_differ, its unit) changed by the caller, since every check is
+ * made on the copy. */
+static gboolean
+require_as_stored (McWorkflow  *self,
+                   McDesign    *design,
+                   gboolean     unit_may_differ,
+                   GError     **error)
+{
+  g_autoptr(McDesign) stored = mc_store_load_design (self->store, mc_design_get_id (design), error);
+
+  if (stored == NULL)
+    return FALSE;
+  if (mc_design_get_version (stored) == mc_design_get_version (design) &&
+      mc_design_get_state (stored) == mc_design_get_state (design) &&
+      mc_design_get_owner_id (stored) == mc_design_get_owner_id (design) &&
+      mc_design_get_revision_number (stored) == mc_design_get_revision_number (design) &&
+      (unit_may_differ || mc_design_get_unit_id (stored) == mc_design_get_unit_id (design)))
+    return TRUE;
+  g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT,
+               _("“%s” was changed meanwhile by someone else; reload it to see their changes"),
+               _mc_workflow_design_title (stored));
+  return FALSE;
+}
+
 gboolean
 mc_workflow_save_design (McWorkflow  *self,
                          McDesign    *design,
@@ -761,8 +787,10 @@ mc_workflow_save_design (McWorkflow  *self,
   g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
   g_return_val_if_fail (MC_IS_DESIGN (design), FALSE);
 
-  /* Edits are not events: the revision that is submitted is. */
-  return mc_workflow_check (self, design, MC_ACTION_CREATE, error) &&
+  /* Edits are not events: the revision that is submitted is.  The
+   * editor may move a draft to another unit. */
+  return require_as_stored (self, design, TRUE, error) &&
+         mc_workflow_check (self, design, MC_ACTION_CREATE, error) &&
          mc_store_update_design (self->store, design, error);
 }
 
@@ -787,7 +815,8 @@ mc_workflow_delete_design (McWorkflow  *self,
   g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
   g_return_val_if_fail (MC_IS_DESIGN (design), FALSE);
 
-  return mc_workflow_check (self, design, MC_ACTION_DELETE, error) &&
+  return require_as_stored (self, design, FALSE, error) &&
+         mc_workflow_check (self, design, MC_ACTION_DELETE, error) &&
          _mc_workflow_run (self, delete_cb, design, error);
 }
 
