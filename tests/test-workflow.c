@@ -2065,6 +2065,225 @@ test_template_versions (void)
   }
 }
 
+/* The workflow judges the stored design, not what a caller's copy claims. */
+static void
+test_forged_copy (void)
+{
+  g_autoptr(McTestInstitution) inst = mc_test_institution_new ();
+  g_autoptr(McDesign) design = mc_test_create_design (inst);
+  g_autoptr(McDesign) forged = NULL;
+  g_autoptr(GError) error = NULL;
+
+  forged = mc_test_reload (inst, design);
+  mc_design_set_owner_id (forged, inst->ids[MC_TEST_COAUTHOR]);
+  ASSERT_REFUSED_WITH (inst, id_of (design), MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT,
+                       mc_workflow_submit (wf (inst, MC_TEST_COAUTHOR), forged, NULL, &error));
+  ASSERT_REFUSED_WITH (inst, id_of (design), MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT,
+                       mc_workflow_save_design (wf (inst, MC_TEST_COAUTHOR), forged, &error));
+  ASSERT_REFUSED_WITH (inst, id_of (design), MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT,
+                       mc_workflow_delete_design (wf (inst, MC_TEST_COAUTHOR), forged, &error));
+
+  g_clear_object (&forged);
+  forged = mc_test_reload (inst, design);
+  mc_design_set_state (forged, MC_DESIGN_STATE_APPROVED);
+  ASSERT_REFUSED_WITH (inst, id_of (design), MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT,
+                       mc_workflow_transition (wf (inst, MC_TEST_CHAIR), forged, MC_ACTION_ACTIVATE, NULL, &error));
+}
+
+/* Two windows */
+
+typedef struct {
+  McStore    *store;
+  McWorkflow *workflows[MC_TEST_N_PEOPLE];
+} Window;
+
+static Window *
+window_new (McTestInstitution *inst)
+{
+  g_autoptr(GError) error = NULL;
+  Window *window = g_new0 (Window, 1);
+
+  window->store = mc_test_open_store (inst);
+  for (guint i = 0; i < MC_TEST_N_PEOPLE; i++)
+    {
+      window->workflows[i] = mc_workflow_new (window->store, mc_test_username (i), &error);
+      g_assert_no_error (error);
+      mc_workflow_set_today (window->workflows[i], MC_TEST_TODAY);
+    }
+  return window;
+}
+
+static void
+window_free (Window *window)
+{
+  for (guint i = 0; i < MC_TEST_N_PEOPLE; i++)
+    g_clear_object (&window->workflows[i]);
+  g_clear_object (&window->store);
+  g_free (window);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Window, window_free)
+
+static McDesign *
+window_load (Window   *window,
+             McDesign *design)
+{
+  g_autoptr(GError) error = NULL;
+  McDesign *loaded = mc_store_load_design (window->store, id_of (design), &error);
+
+  g_assert_no_error (error);
+  return loaded;
+}
+
+static void
+test_two_windows_design (void)
+{
+  g_autoptr(McTestInstitution) inst = mc_test_institution_new ();
+  g_autoptr(Window) other = window_new (inst);
+  g_autoptr(McDesign) design = mc_test_create_design (inst);
+  g_autoptr(McDesign) second = NULL;
+  g_autoptr(McDecision) first_decision = new_decision (MC_OUTCOME_APPROVE);
+  g_autoptr(McDecision) second_decision = new_decision (MC_OUTCOME_REJECT);
+  g_autoptr(GError) error = NULL;
+  gint64 reviewers[] = { inst->ids[MC_TEST_REVIEWER], inst->ids[MC_TEST_REVIEWER_OTHER] };
+
+  /* Content: the second save of the same draft. */
+  second = window_load (other, design);
+  mc_revision_set_string (mc_design_get_content (design), "title", "Battery Systems I");
+  MC_TEST_ASSERT_OK (mc_workflow_save_design (wf (inst, MC_TEST_OWNER), design, &error));
+  mc_revision_set_string (mc_design_get_content (second), "title", "Battery Systems II");
+  ASSERT_REFUSED_WITH (inst, id_of (design), MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT,
+                       mc_workflow_save_design (other->workflows[MC_TEST_OWNER], second, &error));
+
+  /* A transition in one window, then a save or the same transition in the other. */
+  g_clear_object (&second);
+  second = window_load (other, design);
+  mc_test_submit (inst, design);
+  ASSERT_REFUSED_WITH (inst, id_of (design), MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT,
+                       mc_workflow_save_design (other->workflows[MC_TEST_OWNER], second, &error));
+  ASSERT_REFUSED_WITH (inst, id_of (design), MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT,
+                       mc_workflow_submit (other->workflows[MC_TEST_OWNER], second, NULL, &error));
+  g_assert_cmpint (mc_design_get_state (second), ==, MC_DESIGN_STATE_DRAFT);
+
+  g_clear_object (&second);
+  second = window_load (other, design);
+  mc_test_assign (inst, design, MC_TEST_REVIEWER, MC_TEST_REVIEWER_2);
+  ASSERT_REFUSED_WITH (inst, id_of (design), MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT,
+                       mc_workflow_assign_reviewers (other->workflows[MC_TEST_CHAIR], second, reviewers, 2,
+                                                     &error));
+  ASSERT_REFUSED_WITH (inst, id_of (design), MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT,
+                       mc_workflow_withdraw (other->workflows[MC_TEST_OWNER], second, NULL, &error));
+
+  mc_test_complete_review (inst, design, MC_TEST_REVIEWER, MC_OUTCOME_APPROVE);
+  mc_test_complete_review (inst, design, MC_TEST_REVIEWER_2, MC_OUTCOME_APPROVE);
+  g_clear_object (&second);
+  second = window_load (other, design);
+  MC_TEST_ASSERT_OK (mc_workflow_decide (wf (inst, MC_TEST_CHAIR), design, first_decision, &error));
+  ASSERT_REFUSED_WITH (inst, id_of (design), MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT,
+                       mc_workflow_decide (other->workflows[MC_TEST_CHAIR], second, second_decision, &error));
+  g_assert_cmpint (second_decision->id, ==, 0);
+
+  g_clear_object (&second);
+  second = window_load (other, design);
+  mc_test_transition (inst, design, MC_TEST_CHAIR, MC_ACTION_ACTIVATE);
+  ASSERT_REFUSED_WITH (inst, id_of (design), MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT,
+                       mc_workflow_transition (other->workflows[MC_TEST_CHAIR], second, MC_ACTION_ACTIVATE,
+                                               NULL, &error));
+  g_clear_object (&second);
+  second = window_load (other, design);
+  mc_test_transition (inst, design, MC_TEST_CHAIR, MC_ACTION_SUSPEND);
+  ASSERT_REFUSED_WITH (inst, id_of (design), MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT,
+                       mc_workflow_transition (other->workflows[MC_TEST_CHAIR], second, MC_ACTION_RETIRE,
+                                               NULL, &error));
+  g_assert_cmpint (mc_design_get_state (second), ==, MC_DESIGN_STATE_ACTIVE);
+}
+
+static void
+test_two_windows_conditions (void)
+{
+  g_autoptr(McTestInstitution) inst = mc_test_institution_new ();
+  g_autoptr(Window) other = window_new (inst);
+  g_autoptr(McDesign) design = reviewed_design (inst);
+  g_autoptr(McDesign) second = NULL;
+  g_autoptr(McAnnualReview) first_review = NULL;
+  g_autoptr(McAnnualReview) second_review = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 condition;
+
+  mc_test_decide (inst, design, MC_OUTCOME_APPROVE_WITH_CONDITIONS, "Add a reading list");
+  condition = condition_to_meet (inst, design);
+  second = window_load (other, design);
+  MC_TEST_ASSERT_OK (mc_workflow_meet_condition (wf (inst, MC_TEST_OWNER), design, condition, "Done", &error));
+  /* The other window learns from the stored conditions that none is left. */
+  ASSERT_REFUSED (inst, id_of (design), MC_WORKFLOW_ERROR_NOT_READY,
+                  mc_workflow_meet_condition (other->workflows[MC_TEST_OWNER], second, condition, "Done too",
+                                              &error));
+
+  /* Two authors fill in the same yearly review. */
+  mc_test_transition (inst, design, MC_TEST_CHAIR, MC_ACTION_ACTIVATE);
+  first_review = open_annual_review (inst, MC_TEST_OWNER, design);
+  answer_annual_review (inst, first_review);
+  MC_TEST_ASSERT_OK (mc_workflow_save_annual_review (wf (inst, MC_TEST_OWNER), first_review, &error));
+  g_clear_object (&second);
+  second = window_load (other, design);
+  second_review = mc_workflow_open_annual_review (other->workflows[MC_TEST_COAUTHOR], second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second_review->id, ==, first_review->id);
+  g_free (first_review->actions);
+  first_review->actions = g_strdup ("Update the reading list");
+  MC_TEST_ASSERT_OK (mc_workflow_save_annual_review (wf (inst, MC_TEST_OWNER), first_review, &error));
+  g_free (second_review->actions);
+  second_review->actions = g_strdup ("Nothing to do");
+  ASSERT_REFUSED_WITH (inst, id_of (design), MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT,
+                       mc_workflow_save_annual_review (other->workflows[MC_TEST_COAUTHOR], second_review, &error));
+  second_review->outcome = MC_ANNUAL_OUTCOME_CONTINUE;
+  ASSERT_REFUSED_WITH (inst, id_of (design), MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT,
+                       mc_workflow_complete_annual_review (other->workflows[MC_TEST_COAUTHOR], second,
+                                                           second_review, &error));
+}
+
+static void
+test_two_windows_review (void)
+{
+  g_autoptr(McTestInstitution) inst = mc_test_institution_new ();
+  g_autoptr(Window) other = window_new (inst);
+  g_autoptr(McDesign) design = mc_test_create_design (inst);
+  g_autoptr(McReview) first = NULL;
+  g_autoptr(McReview) second = NULL;
+  g_autoptr(McReview) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mc_test_submit (inst, design);
+  mc_test_assign (inst, design, MC_TEST_REVIEWER, MC_TEST_REVIEWER_2);
+  first = mc_test_find_review (inst, design, MC_TEST_REVIEWER);
+  second = mc_review_copy (first);
+
+  mc_test_answer_all (inst, first->answers, first->template_id);
+  g_free (first->summary);
+  first->summary = g_strdup ("From the first window");
+  MC_TEST_ASSERT_OK (mc_workflow_save_review (wf (inst, MC_TEST_REVIEWER), first, &error));
+  mc_test_answer_all (inst, second->answers, second->template_id);
+  g_free (second->summary);
+  second->summary = g_strdup ("From the second window");
+  ASSERT_REFUSED_WITH (inst, id_of (design), MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT,
+                       mc_workflow_save_review (other->workflows[MC_TEST_REVIEWER], second, &error));
+  second->recommendation = MC_OUTCOME_REJECT;
+  ASSERT_REFUSED_WITH (inst, id_of (design), MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT,
+                       mc_workflow_complete_review (other->workflows[MC_TEST_REVIEWER], second, &error));
+  stored = mc_store_load_review (other->store, first->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->summary, ==, "From the first window");
+  g_assert_cmpint (stored->state, ==, MC_REVIEW_STATE_IN_PROGRESS);
+
+  /* Completed in one window: the other's save is refused. */
+  first->recommendation = MC_OUTCOME_APPROVE;
+  MC_TEST_ASSERT_OK (mc_workflow_complete_review (wf (inst, MC_TEST_REVIEWER), first, &error));
+  g_clear_pointer (&second, mc_review_free);
+  second = mc_review_copy (stored);
+  ASSERT_REFUSED_WITH (inst, id_of (design), MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT,
+                       mc_workflow_save_review (other->workflows[MC_TEST_REVIEWER], second, &error));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2091,6 +2310,10 @@ main (int   argc,
   g_test_add_func ("/core/workflow/admin/last-administrator", test_last_administrator);
   g_test_add_func ("/core/workflow/admin/settings", test_settings);
   g_test_add_func ("/core/workflow/admin/template-versions", test_template_versions);
+  g_test_add_func ("/core/workflow/two-windows/design", test_two_windows_design);
+  g_test_add_func ("/core/workflow/two-windows/forged-copy", test_forged_copy);
+  g_test_add_func ("/core/workflow/two-windows/conditions", test_two_windows_conditions);
+  g_test_add_func ("/core/workflow/two-windows/review", test_two_windows_review);
 
   return g_test_run ();
 }
