@@ -750,6 +750,54 @@ test_own_design (void)
                                           &error));
 }
 
+/* What closes with a decision or a retirement, and what an
+ * administrator cannot undo that was never done. */
+static void
+test_loose_ends (void)
+{
+  g_autoptr(McTestInstitution) inst = mc_test_institution_new ();
+  g_autoptr(McDesign) design = mc_test_create_design (inst);
+  g_autoptr(McDesign) active = mc_test_create_design (inst);
+  g_autoptr(McReview) third = NULL;
+  g_autoptr(GError) error = NULL;
+  McWorkflow *admin = wf (inst, MC_TEST_ADMIN);
+  gint64 three[] = { inst->ids[MC_TEST_REVIEWER], inst->ids[MC_TEST_REVIEWER_2],
+                     inst->ids[MC_TEST_REVIEWER_OTHER] };
+
+  /* A third reviewer still at work when the committee decides: the
+   * review is closed with the decision, not left in their tasks. */
+  mc_test_submit (inst, design);
+  MC_TEST_ASSERT_OK (mc_workflow_assign_reviewers (wf (inst, MC_TEST_CHAIR), design, three, 3, &error));
+  mc_test_complete_review (inst, design, MC_TEST_REVIEWER, MC_OUTCOME_APPROVE);
+  mc_test_complete_review (inst, design, MC_TEST_REVIEWER_2, MC_OUTCOME_APPROVE);
+  mc_test_decide (inst, design, MC_OUTCOME_APPROVE, NULL);
+  third = mc_test_newest_review (inst, design, MC_TEST_REVIEWER_OTHER);
+  g_assert_nonnull (third);
+  g_assert_cmpint (third->state, ==, MC_REVIEW_STATE_WITHDRAWN);
+
+  /* A retired credential has no yearly review due. */
+  mc_test_make_active (inst, active);
+  g_assert_nonnull (mc_design_get_review_due (active));
+  mc_test_transition (inst, active, MC_TEST_CHAIR, MC_ACTION_RETIRE);
+  g_assert_null (mc_design_get_review_due (active));
+
+  /* Submission must check something. */
+  g_assert_false (mc_workflow_set_setting (admin, MC_SETTING_REQUIRED_PROFILES, " ", &error));
+  g_assert_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Revoking a role the person does not hold is refused, not recorded. */
+  {
+    guint64 before = mc_store_count_events (inst->store, NULL);
+
+    g_assert_false (mc_workflow_revoke_role (admin, inst->ids[MC_TEST_NOBODY], MC_ROLE_QA_CHAIR,
+                                             inst->unit_id, &error));
+    g_assert_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpuint (mc_store_count_events (inst->store, NULL), ==, before);
+  }
+}
+
 static void
 test_min_reviews (void)
 {
@@ -2293,6 +2341,7 @@ main (int   argc,
   g_test_add_func ("/core/workflow/state-machine", test_state_machine);
   g_test_add_func ("/core/workflow/own-design", test_own_design);
   g_test_add_func ("/core/workflow/min-reviews", test_min_reviews);
+  g_test_add_func ("/core/workflow/loose-ends", test_loose_ends);
   g_test_add_func ("/core/workflow/submit/needs-no-errors", test_submit_needs_no_errors);
   g_test_add_func ("/core/workflow/submit/freezes", test_submit_freezes);
   g_test_add_func ("/core/workflow/withdraw", test_withdraw);

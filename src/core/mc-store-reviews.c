@@ -376,7 +376,15 @@ _mc_store_resolve_comment (McStore  *self,
   sqlite3_bind_int64 (stmt, 1, person_id);
   sqlite3_bind_int64 (stmt, 2, when);
   sqlite3_bind_int64 (stmt, 3, comment_id);
-  return _mc_store_exec (self, stmt, error);
+  if (!_mc_store_exec (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (_mc_store_get_db (self)) == 0)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT,
+                   _("This comment was resolved meanwhile by someone else"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Yearly reviews */

@@ -188,7 +188,8 @@ static const char * const migrations[] = {
   "  completed_at INTEGER NOT NULL DEFAULT 0,"
   "  version INTEGER NOT NULL DEFAULT 1"
   ");"
-  "CREATE INDEX annual_reviews_design ON annual_reviews (design_id);"
+  /* One yearly review per design and due date, even from two windows. */
+  "CREATE UNIQUE INDEX annual_reviews_design ON annual_reviews (design_id, due_on);"
   "CREATE INDEX annual_reviews_completed ON annual_reviews (completed_at);"
   "CREATE INDEX designs_review_due ON designs (review_due);"
   /* The history.  No foreign key on the design: the events of a deleted

@@ -126,6 +126,27 @@ role_cb (McWorkflow  *self,
       if (unit == NULL)
         return FALSE;
     }
+  if (!data->granted)
+    {
+      g_autoptr(GPtrArray) held = mc_store_list_roles (self->store, data->person_id, error);
+      gboolean found = FALSE;
+
+      if (held == NULL)
+        return FALSE;
+      for (guint i = 0; i < held->len; i++)
+        {
+          McRoleGrant *grant = g_ptr_array_index (held, i);
+
+          found |= grant->role == data->role && grant->unit_id == data->unit_id;
+        }
+      if (!found)
+        {
+          g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID,
+                       _("%s does not hold the role %s there"), mc_person_get_name (person),
+                       mc_enum_label (MC_TYPE_ROLE, data->role));
+          return FALSE;
+        }
+    }
   if (!_mc_store_set_role (self->store, data->person_id, data->role, data->unit_id, data->granted, error))
     return FALSE;
   if (!data->granted && data->role == MC_ROLE_ADMINISTRATOR)
@@ -230,6 +251,14 @@ check_setting (const char  *key,
     {
       g_autoptr(McValidator) validator = mc_validator_new ();
       g_auto(GStrv) ids = g_strsplit (value, ",", -1);
+
+      /* Without a profile, submission would check nothing. */
+      if (*g_strstrip (ids[0]) == '\0' && ids[1] == NULL)
+        {
+          g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID,
+                       _("Choose at least one policy profile that submissions must pass"));
+          return FALSE;
+        }
 
       for (guint i = 0; ids[i] != NULL; i++)
         if (mc_validator_find_profile (validator, g_strstrip (ids[i])) == NULL)

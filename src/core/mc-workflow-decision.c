@@ -101,7 +101,9 @@ decide_cb (McWorkflow  *self,
   decision->revision_number = revision;
   decision->decided_by = _mc_workflow_actor_id (self);
   decision->created = g_get_real_time () / G_USEC_PER_SEC;
-  if (!_mc_store_insert_decision (self->store, decision, error))
+  /* Reviews still open when the committee decides are closed with it. */
+  if (!_mc_store_insert_decision (self->store, decision, error) ||
+      !_mc_workflow_withdraw_open_reviews (self, design, revision, error))
     goto failed;
 
   switch (decision->outcome)

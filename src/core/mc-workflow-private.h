@@ -50,6 +50,10 @@ gboolean    _mc_workflow_run          (McWorkflow *self, McWorkflowFunc func, gp
 McDesign   *_mc_workflow_shadow       (McDesign *design);
 void        _mc_workflow_apply        (McDesign *design, McDesign *shadow);
 
+/* Withdraws the unfinished reviews of @revision. */
+gboolean    _mc_workflow_withdraw_open_reviews (McWorkflow *self, McDesign *design, guint revision,
+                                                GError **error);
+
 /* mc-workflow-review.c */
 gboolean    _mc_workflow_check_answers (McTemplate *template_, GPtrArray *answers, GError **error);
 gboolean    _mc_workflow_check_review_action (McWorkflow *self, McDesign *design, McAction action,

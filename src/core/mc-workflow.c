@@ -914,9 +914,9 @@ _mc_workflow_apply (McDesign *design,
 
 /* Transitions that only move the state */
 
-/* A withdrawn submission is not reviewed any further. */
-static gboolean
-withdraw_open_reviews (McWorkflow  *self,
+/* A withdrawn or decided submission is not reviewed any further. */
+gboolean
+_mc_workflow_withdraw_open_reviews (McWorkflow  *self,
                        McDesign    *design,
                        guint        revision,
                        GError     **error)
@@ -977,12 +977,17 @@ transition_cb (McWorkflow  *self,
     case MC_ACTION_WITHDRAW:
     case MC_ACTION_REVISE:
     case MC_ACTION_START_MODIFICATION:
-      if (data->action == MC_ACTION_WITHDRAW && !withdraw_open_reviews (self, design, revision, error))
+      if (data->action == MC_ACTION_WITHDRAW &&
+          !_mc_workflow_withdraw_open_reviews (self, design, revision, error))
         return FALSE;
       /* Work goes on in a new revision; the submitted one stays as it was. */
       if (!_mc_store_copy_revision (self->store, mc_design_get_id (design), revision, &revision,
                                     error))
         return FALSE;
+      break;
+    case MC_ACTION_RETIRE:
+      /* A retired credential has no more yearly reviews. */
+      g_clear_pointer (&review_due, g_free);
       break;
     case MC_ACTION_ACTIVATE:
       if (review_due == NULL)
