@@ -15,6 +15,14 @@ G_DEFINE_FINAL_TYPE (McWorkflow, mc_workflow, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (mc-workflow-error-quark, mc_workflow_error)
 
+enum {
+  PROP_0,
+  PROP_ACTOR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 #define DEFAULT_REQUIRED_PROFILES "eu-council,consistency"
 
 static void
@@ -31,9 +39,37 @@ mc_workflow_finalize (GObject *object)
 }
 
 static void
+mc_workflow_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  McWorkflow *self = MC_WORKFLOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTOR:
+      g_value_set_object (value, self->actor);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 mc_workflow_class_init (McWorkflowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = mc_workflow_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = mc_workflow_finalize;
+  object_class->get_property = mc_workflow_get_property;
+
+  /* The person the workflow acts for; notified when an administrator
+   * starts or stops acting for someone, so that views can follow. */
+  properties[PROP_ACTOR] =
+    g_param_spec_object ("actor", NULL, NULL, MC_TYPE_PERSON,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -369,7 +405,8 @@ mc_workflow_act_as (McWorkflow  *self,
 
   if (username == NULL || g_strcmp0 (username, mc_person_get_username (self->account)) == 0)
     {
-      g_set_object (&self->actor, self->account);
+      if (g_set_object (&self->actor, self->account))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
       return TRUE;
     }
 
@@ -392,7 +429,8 @@ mc_workflow_act_as (McWorkflow  *self,
                      _("There is no person with the user name “%s”"), username);
       return FALSE;
     }
-  g_set_object (&self->actor, person);
+  if (g_set_object (&self->actor, person))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
   return TRUE;
 }
 

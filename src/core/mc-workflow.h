@@ -55,7 +55,8 @@ G_DECLARE_FINAL_TYPE (McWorkflow, mc_workflow, MC, WORKFLOW, GObject)
  * a known person fails with MC_WORKFLOW_ERROR_UNKNOWN_PERSON. */
 McWorkflow *mc_workflow_new               (McStore *store, const char *username, GError **error);
 /* Acts on behalf of @username from now on; administrators only.  NULL goes
- * back to acting as oneself. */
+ * back to acting as oneself.  The read-only property "actor" (McPerson)
+ * is notified when the person acted for changes. */
 gboolean    mc_workflow_act_as            (McWorkflow *self, const char *username, GError **error);
 McStore    *mc_workflow_get_store         (McWorkflow *self);
 McPerson   *mc_workflow_get_actor         (McWorkflow *self);   /* transfer none */
