@@ -6,6 +6,7 @@
 #include "mc-core.h"
 #include "mc-design-editor.h"
 #include "mc-findings-panel.h"
+#include "mc-workflow-bar.h"
 
 G_BEGIN_DECLS
 
@@ -56,6 +57,7 @@ struct _McDesignEditor
   AdwFlap         *flap;
   AdwPreferencesPage *page;
   McFindingsPanel *findings_panel;
+  McWorkflowBar   *workflow_bar;
 
   /* services */
   McWorkflow      *workflow;
@@ -70,6 +72,7 @@ struct _McDesignEditor
   char           **profiles;
   gboolean         dirty;
   gboolean         conflict;       /* stop autosaving: the stored copy changed */
+  char            *read_only;      /* why the actor may not edit it, or NULL */
   char            *save_error;     /* last failure, shown as the status */
   guint            save_source;
   guint            validate_source;
@@ -93,6 +96,9 @@ void       _mc_design_editor_mark_findings  (McDesignEditor *self);
 void       _mc_design_editor_scroll_to      (McDesignEditor *self, GtkWidget *widget);
 GtkWidget *_mc_design_editor_find_widget    (McDesignEditor *self, const char *field,
                                              int item_index, const char *item_field);
+/* mc-design-editor-lock.c */
+void       _mc_design_editor_lock_form      (McDesignEditor *self, const char *reason);
+char      *_mc_design_editor_read_only_reason (McDesignEditor *self);
 /* mc-design-editor.c */
 void       _mc_design_editor_content_changed (McDesignEditor *self);
 

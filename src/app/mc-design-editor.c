@@ -50,6 +50,8 @@ update_status (McDesignEditor *self)
 
   if (self->design == NULL)
     text = g_strdup ("");
+  else if (self->read_only)
+    text = g_strdup (_("Read Only"));
   else if (self->conflict)
     {
       text = g_strdup (_("Not saved: changed elsewhere"));
@@ -67,7 +69,8 @@ update_status (McDesignEditor *self)
     text = g_strdup (_("Saved"));
 
   gtk_label_set_label (self->save_status, text);
-  gtk_widget_set_tooltip_text (label, self->save_error ? self->save_error : NULL);
+  gtk_widget_set_tooltip_text (label, self->read_only ? self->read_only
+                                      : self->save_error ? self->save_error : NULL);
   if (failed)
     {
       gtk_widget_remove_css_class (label, "dim-label");
@@ -173,7 +176,7 @@ autosave_timeout_cb (gpointer data)
 void
 _mc_design_editor_content_changed (McDesignEditor *self)
 {
-  if (self->building || self->design == NULL)
+  if (self->building || self->design == NULL || self->read_only)
     return;
 
   set_dirty (self, TRUE);
@@ -341,13 +344,20 @@ load_design (McDesignEditor *self)
     {
       self->content = g_object_ref (mc_design_get_content (self->design));
       _mc_design_editor_build_form (self);
+      g_free (self->read_only);
+      self->read_only = _mc_design_editor_read_only_reason (self);
+      if (self->read_only)
+        _mc_design_editor_lock_form (self, self->read_only);
       self->changed_handler = g_signal_connect (self->content, "changed",
                                                 G_CALLBACK (content_changed_cb), self);
       self->state_handler = g_signal_connect_swapped (self->design, "notify::state",
                                                       G_CALLBACK (design_state_cb), self);
     }
+  else
+    g_clear_pointer (&self->read_only, g_free);
   self->building = FALSE;
 
+  mc_workflow_bar_set_design (self->workflow_bar, self->design);
   gtk_stack_set_visible_child_name (self->stack, self->design ? "editor" : "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->sections_button), self->design != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->findings_button), self->design != NULL);
@@ -356,20 +366,19 @@ load_design (McDesignEditor *self)
   mc_design_editor_revalidate (self);
 }
 
-static void
-reload_action (GtkWidget *widget, const char *action_name, GVariant *param)
+static gboolean
+reload_design (McDesignEditor *self)
 {
-  McDesignEditor *self = MC_DESIGN_EDITOR (widget);
   g_autoptr(McDesign) fresh = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->design == NULL)
-    return;
+    return FALSE;
   fresh = mc_store_load_design (self->store, mc_design_get_id (self->design), &error);
   if (fresh == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
+      return FALSE;
     }
   /* Update the object in place: the window's list holds the same one. */
   mc_design_set_state (self->design, mc_design_get_state (fresh));
@@ -378,7 +387,60 @@ reload_action (GtkWidget *widget, const char *action_name, GVariant *param)
   mc_design_set_revision_number (self->design, mc_design_get_revision_number (fresh));
   mc_design_set_version (self->design, mc_design_get_version (fresh));
   mc_design_set_modified (self->design, mc_design_get_modified (fresh));
+  mc_design_set_approved_revision (self->design, mc_design_get_approved_revision (fresh));
+  mc_design_set_approved_on (self->design, mc_design_get_approved_on (fresh));
+  mc_design_set_review_due (self->design, mc_design_get_review_due (fresh));
   mc_design_set_content (self->design, mc_design_get_content (fresh));
+  load_design (self);
+  return TRUE;
+}
+
+static void
+reload_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  reload_design (MC_DESIGN_EDITOR (widget));
+}
+
+/* The workflow bar */
+
+static gboolean
+workflow_save_pending_cb (McDesignEditor *self)
+{
+  /* TRUE stops the action: the edits are not stored yet. */
+  return !mc_design_editor_save (self, NULL);
+}
+
+static void
+workflow_changed_cb (McDesignEditor *self, const char *message)
+{
+  /* The state, revision and rights changed: show the stored design anew,
+   * and let the window's list show its new state. */
+  reload_design (self);
+  if (message != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0);
+}
+
+static void
+workflow_show_findings_cb (McDesignEditor *self)
+{
+  gtk_toggle_button_set_active (self->findings_button, TRUE);
+}
+
+static void
+workflow_reload_cb (McDesignEditor *self)
+{
+  reload_design (self);
+}
+
+/* Acting as someone else changes who may edit. */
+static void
+actor_changed_cb (McDesignEditor *self)
+{
+  if (self->design == NULL)
+    return;
+  if (self->dirty && !self->conflict)
+    mc_design_editor_save (self, NULL);
   load_design (self);
 }
 
@@ -388,6 +450,11 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *param)
   McDesignEditor *self = MC_DESIGN_EDITOR (widget);
   g_autoptr(GError) error = NULL;
 
+  if (self->read_only)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (self->read_only));
+      return;
+    }
   /* Ctrl+S saves even without changes, so the author sees it confirmed. */
   if (self->design)
     set_dirty (self, TRUE);
@@ -480,6 +547,7 @@ mc_design_editor_finalize (GObject *object)
 
   g_strfreev (self->profiles);
   g_free (self->save_error);
+  g_free (self->read_only);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->field_widgets, g_hash_table_unref);
   g_clear_pointer (&self->list_boxes, g_hash_table_unref);
@@ -528,6 +596,9 @@ mc_design_editor_set_property (GObject *object, guint prop_id, const GValue *val
     case PROP_WORKFLOW:
       self->workflow = g_value_dup_object (value);
       self->store = g_object_ref (mc_workflow_get_store (self->workflow));
+      mc_workflow_bar_set_workflow (self->workflow_bar, self->workflow);
+      g_signal_connect_object (self->workflow, "notify::actor",
+                               G_CALLBACK (actor_changed_cb), self, G_CONNECT_SWAPPED);
       break;
     case PROP_VALIDATOR:
       self->validator = g_value_dup_object (value);
@@ -582,6 +653,7 @@ mc_design_editor_class_init (McDesignEditorClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (MC_TYPE_FINDINGS_PANEL);
+  g_type_ensure (MC_TYPE_WORKFLOW_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/mc-design-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, McDesignEditor, header_bar);
@@ -595,7 +667,12 @@ mc_design_editor_class_init (McDesignEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McDesignEditor, flap);
   gtk_widget_class_bind_template_child (widget_class, McDesignEditor, page);
   gtk_widget_class_bind_template_child (widget_class, McDesignEditor, findings_panel);
+  gtk_widget_class_bind_template_child (widget_class, McDesignEditor, workflow_bar);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, workflow_save_pending_cb);
+  gtk_widget_class_bind_template_callback (widget_class, workflow_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, workflow_show_findings_cb);
+  gtk_widget_class_bind_template_callback (widget_class, workflow_reload_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.reload", NULL, reload_action);

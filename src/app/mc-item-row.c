@@ -19,6 +19,7 @@ struct _McItemRow
   McItem         *item;
   McRevision     *revision;
   GHashTable     *widgets;   /* item field id -> focus widget */
+  gboolean        locked;
 };
 
 G_DEFINE_FINAL_TYPE (McItemRow, mc_item_row, ADW_TYPE_EXPANDER_ROW)
@@ -301,6 +302,22 @@ mc_item_row_set_position (McItemRow *self, guint index, guint n_items)
 {
   g_return_if_fail (MC_IS_ITEM_ROW (self));
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->up_button), index > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->down_button), index + 1 < n_items);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->up_button), index > 0 && !self->locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->down_button), index + 1 < n_items && !self->locked);
+}
+
+void
+mc_item_row_set_locked (McItemRow *self, const char *reason)
+{
+  GtkWidget *buttons[] = { GTK_WIDGET (self->up_button), GTK_WIDGET (self->down_button),
+                           GTK_WIDGET (self->remove_button) };
+
+  g_return_if_fail (MC_IS_ITEM_ROW (self));
+
+  self->locked = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      gtk_widget_set_sensitive (buttons[i], FALSE);
+      gtk_widget_set_tooltip_text (buttons[i], reason);
+    }
 }

@@ -21,6 +21,10 @@ McItem    *mc_item_row_get_item         (McItemRow  *self);
 /* The widget editing @item_field, or NULL. */
 GtkWidget *mc_item_row_get_field_widget (McItemRow  *self,
                                          const char *item_field);
+/* Makes Move Up / Move Down / Remove insensitive for good, with @reason as
+ * their tooltip (a design the actor may not edit). */
+void       mc_item_row_set_locked       (McItemRow  *self,
+                                         const char *reason);
 /* Enables Move Up / Move Down for an item at @index of @n_items. */
 void       mc_item_row_set_position     (McItemRow  *self,
                                          guint       index,

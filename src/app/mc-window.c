@@ -346,6 +346,8 @@ on_editor_saved (McWindow *self)
   if (design != NULL)
     self->current_id = mc_design_get_id (design);
   mc_window_refresh (self);
+  /* A workflow action may have moved it past the draft stage. */
+  _mc_window_update_actions (self);
 }
 
 /* Filters */
