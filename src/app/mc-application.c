@@ -14,6 +14,7 @@ struct _McApplication
   AdwApplication  parent_instance;
 
   char           *database_path;
+  char           *act_as;
   gboolean        demo;
 
   McStore        *store;
@@ -30,6 +31,8 @@ static const GOptionEntry option_entries[] = {
     N_("Open the database at PATH instead of the default one"), N_("PATH") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Fill the database with the demo institution when it has no designs"), NULL },
+  { "act-as", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Act on behalf of the person with this user name (administrators only)"), N_("USERNAME") },
   { NULL }
 };
 
@@ -176,6 +179,7 @@ mc_application_handle_local_options (GApplication *app,
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
   self->demo = g_variant_dict_contains (options, "demo");
+  g_variant_dict_lookup (options, "act-as", "s", &self->act_as);
 
   return -1;
 }
@@ -254,6 +258,26 @@ show_store_error (McApplication *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* --act-as: the administrator works as someone else from the start. */
+static gboolean
+act_as (McApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog = NULL;
+
+  if (self->act_as == NULL || mc_workflow_act_as (self->workflow, self->act_as, &error))
+    return TRUE;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Could Not Act for Someone Else"),
+                                                       error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
 static void
 mc_application_activate (GApplication *app)
 {
@@ -273,6 +297,8 @@ mc_application_activate (GApplication *app)
       show_store_error (self);
       return;
     }
+  if (!act_as (self))
+    return;
 
   main_window = mc_window_new (self, self->workflow, self->validator, self->settings);
   gtk_window_present (GTK_WINDOW (main_window));
@@ -293,6 +319,7 @@ mc_application_finalize (GObject *object)
   McApplication *self = MC_APPLICATION (object);
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->act_as, g_free);
   g_clear_error (&self->store_error);
   g_clear_object (&self->workflow);
   g_clear_object (&self->store);
