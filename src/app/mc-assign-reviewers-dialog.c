@@ -163,16 +163,13 @@ add_person (McAssignReviewersDialog *self, McPerson *person, McReview *review)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), note);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), review != NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, mc_person_get_name (person),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note,
-                                  -1);
   if (!selectable)
     {
       gtk_widget_set_sensitive (check, FALSE);
       gtk_widget_set_tooltip_text (row, note);
     }
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  /* This also names the check box after the row's title and subtitle. */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   g_signal_connect_object (check, "toggled", G_CALLBACK (check_toggled_cb), self,
                            G_CONNECT_SWAPPED);

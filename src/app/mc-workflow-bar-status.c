@@ -196,6 +196,45 @@ decision_detail (Facts *f)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* "Reviewers left 2 comments on revision 1." */
+static char *
+comments_detail (Facts *f, guint revision)
+{
+  g_autoptr(GPtrArray) comments = NULL;
+  guint n = 0;
+
+  if (revision == 0)
+    return NULL;
+  comments = mc_store_list_comments (f->store, mc_design_get_id (f->design), revision, NULL);
+  for (guint i = 0; comments != NULL && i < comments->len; i++)
+    {
+      McComment *comment = g_ptr_array_index (comments, i);
+
+      if (comment->parent_id == 0 && !comment->resolved)
+        n++;
+    }
+  if (n == 0)
+    return NULL;
+  /* Translators: open comments of reviewers, then the revision they are on */
+  return g_strdup_printf (ngettext ("Reviewers left %u open comment on revision %u.",
+                                    "Reviewers left %u open comments on revision %u.", n),
+                          n, revision);
+}
+
+/* Joins two optional sentences (takes both). */
+static char *
+join_details (char *first, char *second)
+{
+  char *joined;
+
+  if (first == NULL || second == NULL)
+    return first != NULL ? first : second;
+  joined = g_strconcat (first, "\n", second, NULL);
+  g_free (first);
+  g_free (second);
+  return joined;
+}
+
 static char *
 event_comment (Facts *f)
 {
@@ -279,6 +318,8 @@ _mc_workflow_bar_describe (McWorkflow  *workflow,
           /* Translators: %s is the author of the design */
           *detail = g_strdup_printf (_("Written by %s. Submitting freezes this version and "
                                        "sends it to the QA committee."), owner);
+        if (revision > 1)
+          *detail = join_details (*detail, comments_detail (&f, revision - 1));
       }
       break;
 
@@ -302,7 +343,8 @@ _mc_workflow_bar_describe (McWorkflow  *workflow,
       /* Translators: %s is a date, "3 March" */
       *status = g_strdup_printf (_("Changes requested on %s — waiting for the author to revise it"),
                                  date);
-      *detail = decision_detail (&f);
+      *detail = join_details (decision_detail (&f),
+                              comments_detail (&f, mc_design_get_revision_number (design)));
       break;
 
     case MC_DESIGN_STATE_APPROVED:

@@ -190,6 +190,21 @@ clear_buttons (McWorkflowBar *self)
     gtk_box_remove (self->actions_box, child);
 }
 
+/* Meeting a condition applies only to an approval that has some. */
+static gboolean
+has_conditions (McWorkflowBar *self)
+{
+  g_autoptr(GPtrArray) decisions = NULL;
+  McDecision *last;
+
+  decisions = mc_store_list_decisions (mc_workflow_get_store (self->workflow),
+                                       mc_design_get_id (self->design), NULL);
+  if (decisions == NULL || decisions->len == 0)
+    return FALSE;
+  last = g_ptr_array_index (decisions, decisions->len - 1);
+  return last->conditions != NULL && last->conditions->len > 0;
+}
+
 static void
 update_buttons (McWorkflowBar *self)
 {
@@ -211,6 +226,8 @@ update_buttons (McWorkflowBar *self)
       /* Actions of other states are not offered at all; the ones this
        * person may not take (yet) are shown, with the reason. */
       if (!allowed && g_error_matches (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_WRONG_STATE))
+        continue;
+      if (actions[i] == MC_ACTION_MEET_CONDITION && !has_conditions (self))
         continue;
 
       button = action_button_new (self, actions[i]);
