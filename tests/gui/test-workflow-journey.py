@@ -1,0 +1,341 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Three people take a design through approval, through the accessibility
+tree (run under tests/run-with-display).
+
+The database is prepared through the core (journey-helper prepare): the
+demo institution, and a complete draft by the author Dr Aoife Brennan.
+Microcred runs as the administrator account (the one running the test)
+and acts for each person in turn with --act-as:
+
+  author submits → chair (Prof. Sinéad Walsh) assigns two reviewers →
+  reviewers Niall O'Keeffe and Dr Tomasz Kowalski review, one with a
+  comment pinned to a learning outcome → chair requests changes → author
+  sees the committee's comment, revises and resubmits → chair assigns the
+  reviewers again → they review → chair approves.
+
+The reviews themselves are done through the core (journey-helper review)
+until the review form is part of the window; each reviewer's view of the
+design is still opened and photographed.
+
+usage: test-workflow-journey.py MICROCRED MCRED JOURNEY-HELPER
+Screenshots of each step go to $SCREENSHOT_DIR (the build directory's
+workflow-journey/ when run by meson)."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+from dogtail.config import config
+
+config.logDebugToFile = False
+config.checkForA11y = False
+config.searchBackoffDuration = 0.1
+config.searchCutoffCount = 50
+config.defaultDelay = config.actionDelay = 0.1
+config.typingDelay = 0.02
+
+from dogtail import tree  # noqa: E402
+
+sys.excepthook = sys.__excepthook__  # dogtail swallows tracebacks
+
+AUTHOR = "aoife.brennan"
+CHAIR = "sinead.walsh"
+REVIEWERS = [("niall.okeeffe", "Niall O'Keeffe"), ("tomasz.kowalski", "Dr Tomasz Kowalski")]
+AUTHOR_NAME = "Dr Aoife Brennan"
+FIELD_COMMENT = "Learning outcome 3 is not assessable as written"
+DECISION_COMMENT = "Make outcome 3 assessable and say how it is assessed."
+NEW_OUTCOME = "Deploy and monitor an edge computing pipeline on farm sensors"
+SCHEMA = "io.github.microcred.Microcred"
+
+
+def wait_for(what, fn, timeout=20.0):
+    """Polls fn until it returns something true; fails naming `what`."""
+    end = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < end:
+        try:
+            value = fn()
+            if value:
+                return value
+        except Exception as e:  # the tree changes under our feet
+            last = e
+        time.sleep(0.05)
+    raise AssertionError("timed out waiting for %s (%r)" % (what, last))
+
+
+def text_of(node):
+    t = node.queryText()
+    return t.getText(0, t.characterCount)
+
+
+def find(root, pred):
+    return root.findChild(pred, retry=False, requireResult=False)
+
+
+class Journey:
+    def __init__(self, microcred, mcred, helper):
+        self.microcred = microcred
+        self.mcred = mcred
+        self.helper = helper
+        self.tmp = tempfile.mkdtemp(prefix="mc-workflow-journey-")
+        self.db = os.path.join(self.tmp, "journey.db")
+        self.shots = os.environ.get("SCREENSHOT_DIR") or os.path.join(self.tmp, "shots")
+        os.makedirs(self.shots, exist_ok=True)
+        for old in os.listdir(self.shots):  # a previous run's pictures
+            if old.startswith("workflow-") and old.endswith(".png"):
+                os.remove(os.path.join(self.shots, old))
+        self.n_shot = 0
+        self.proc = None
+        self.app = None
+        self.frame = None
+        self.uuid = None
+
+    # Helpers
+
+    def shot(self, name):
+        self.n_shot += 1
+        path = os.path.join(self.shots, "workflow-%02d-%s.png" % (self.n_shot, name))
+        subprocess.run(["import", "-window", "root", path], check=False,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        print("# screenshot", path)
+
+    def run_tool(self, *args):
+        done = subprocess.run(list(args), capture_output=True, text=True)
+        assert done.returncode == 0, "%s: exit %d: %s" % (" ".join(args), done.returncode, done.stderr)
+        return done.stdout
+
+    def start(self, actor):
+        """Opens the design acting for `actor`."""
+        self.proc = subprocess.Popen([self.microcred, "--database", self.db, "--act-as", actor])
+        self.app = wait_for("the application",
+                            lambda: tree.root.application("microcred", retry=False))
+        self.frame = wait_for("the window", lambda: find(
+            self.app, lambda n: n.roleName == "frame" and n.name == "Microcred"))
+        wait_for("the workflow status", self.status)
+
+    def stop(self):
+        self.frame.doActionNamed("window.close")
+        self.proc.wait(timeout=15)
+        assert self.proc.returncode == 0, self.proc.returncode
+        self.proc = None
+
+    def label(self, description):
+        node = find(self.app, lambda n: n.roleName == "label" and n.description == description)
+        return node.name if node is not None else None
+
+    def status(self):
+        return self.label("Workflow status")
+
+    def detail(self):
+        return self.label("Workflow details") or ""
+
+    def wait_status(self, prefix):
+        return wait_for("the status “%s…” (now %r)" % (prefix, self.status()),
+                        lambda: (self.status() or "").startswith(prefix) and self.status())
+
+    def button(self, name, root=None):
+        return find(root or self.app, lambda n: n.roleName == "push button" and n.name == name)
+
+    def press(self, name, root=None):
+        button = wait_for("the button “%s”" % name, lambda: self.button(name, root))
+        assert button.sensitive, "“%s” is insensitive: %s" % (name, button.description)
+        button.doActionNamed("click")
+
+    def dialog(self, title):
+        return wait_for("the dialog “%s”" % title, lambda: find(
+            self.app, lambda n: n.roleName in ("frame", "dialog") and n.name == title))
+
+    def dialog_button(self, dialog, label):
+        # Mnemonic buttons are named "_Assign Assign".
+        return wait_for("the button “%s”" % label, lambda: find(
+            dialog, lambda n: n.roleName == "push button" and n.name.split(" ")[-1] == label))
+
+    def assert_read_only(self):
+        wait_for("the “Read Only” status", lambda: find(
+            self.app, lambda n: n.roleName == "label" and n.name == "Read Only"))
+
+    def assign_reviewers(self):
+        self.press("Assign Reviewers…")
+        dialog = self.dialog("Assign Reviewers")
+        author = wait_for("the author's row", lambda: find(
+            dialog, lambda n: n.roleName == "check box" and n.name == AUTHOR_NAME))
+        assert not author.sensitive, "the author can be chosen to review their own design"
+        for _, name in REVIEWERS:
+            check = wait_for("the check box of %s" % name, lambda: find(
+                dialog, lambda n: n.roleName == "check box" and n.name == name))
+            if not check.checked:
+                check.click()
+            wait_for("%s checked" % name, lambda: check.checked)
+        self.shot("chair-assigns-reviewers")
+        self.dialog_button(dialog, "Assign").doActionNamed("click")
+        self.wait_status("In review — 0 of 2 reviews completed")
+
+    def review(self, username, recommendation, *comment):
+        self.run_tool(self.helper, "review", self.db, self.uuid, username, recommendation, *comment)
+
+    def record_decision(self, expected_outcome, reference, comment, shot):
+        self.wait_status("In review — 2 of 2 reviews completed; ready for the committee")
+        self.press("Record Decision…")
+        dialog = self.dialog("Record Decision")
+        # The reviewers agree, so their recommendation is preselected.
+        wait_for("the outcome “%s”" % expected_outcome, lambda: find(
+            dialog, lambda n: n.name == expected_outcome and n.roleName in ("label", "combo box")))
+        ref = wait_for("the minutes reference", lambda: find(
+            dialog, lambda n: n.roleName == "text" and n.name == "Minutes reference"))
+        ref.text = reference
+        wait_for("the reference typed", lambda: text_of(ref) == reference)
+        if comment:
+            view = find(dialog, lambda n: n.roleName == "text" and n.name == "Comment")
+            view.text = comment
+            wait_for("the comment typed", lambda: text_of(view) == comment)
+        self.shot(shot)
+        self.dialog_button(dialog, "Record").doActionNamed("click")
+
+    # The journey
+
+    def run(self):
+        subprocess.run(["gsettings", "set", SCHEMA, "window-width", "1280"], check=True)
+        subprocess.run(["gsettings", "set", SCHEMA, "window-height", "1000"], check=True)
+        # The window validates with the institution of the preferences.
+        subprocess.run(["gsettings", "set", SCHEMA, "institution-name",
+                        "Corrib Technological University"], check=True)
+        subprocess.run(["gsettings", "set", SCHEMA, "institution-country", "IE"], check=True)
+        self.uuid = self.run_tool(self.helper, "prepare", self.db).strip()
+        subprocess.run(["gsettings", "set", SCHEMA, "last-design", self.uuid], check=True)
+
+        # 1. The author submits the draft; it becomes read-only.
+        self.start(AUTHOR)
+        self.wait_status("Draft — not submitted yet")
+        self.shot("author-draft")
+        self.press("Submit")
+        self.wait_status("Submitted on ")
+        assert "waiting for the QA chair to assign reviewers" in self.status(), self.status()
+        self.assert_read_only()
+        self.shot("author-submitted")
+        withdraw = self.button("Withdraw…")
+        assert withdraw is not None and withdraw.sensitive, "the author cannot withdraw"
+        self.stop()
+
+        # 2. The chair assigns two reviewers; the author is not selectable.
+        self.start(CHAIR)
+        self.wait_status("Submitted on ")
+        withdraw = self.button("Withdraw…")
+        assert withdraw is not None and not withdraw.sensitive, "the chair may withdraw"
+        assert withdraw.description.startswith("Only the author"), withdraw.description
+        self.assign_reviewers()
+        decide = self.button("Record Decision…")
+        assert decide is not None and not decide.sensitive
+        assert "needs 2 completed reviews" in decide.description, decide.description
+        self.shot("chair-reviewers-assigned")
+        self.stop()
+
+        # 3. Each reviewer opens the design (read-only) and reviews it; the
+        #    first pins a comment to the third learning outcome.
+        for i, (username, name) in enumerate(REVIEWERS):
+            self.start(username)
+            self.wait_status("In review — %d of 2 reviews completed" % i)
+            self.assert_read_only()
+            self.shot("reviewer-%d-opens" % (i + 1))
+            self.stop()
+            if i == 0:
+                self.review(username, "request-changes", "outcomes:2", FIELD_COMMENT)
+            else:
+                self.review(username, "request-changes")
+
+        # 4. The chair requests changes, with the committee's comment.
+        self.start(CHAIR)
+        self.record_decision("Request changes", "QA-2026-11", DECISION_COMMENT, "chair-decides-changes")
+        self.wait_status("Changes requested on ")
+        assert "QA-2026-11" in self.detail(), self.detail()
+        self.shot("chair-changes-requested")
+        self.stop()
+
+        # 5. The author sees the comment, revises and resubmits.
+        self.start(AUTHOR)
+        self.wait_status("Changes requested on ")
+        assert DECISION_COMMENT in self.detail(), self.detail()
+        # The reviewer's comment on the third outcome is counted here; the
+        # comments themselves show beside the fields (review form).
+        assert "1 open comment on revision 1" in self.detail(), self.detail()
+        revise = self.button("Revise")
+        assert revise is not None and revise.sensitive
+        self.shot("author-sees-changes-requested")
+        self.press("Revise")
+        self.wait_status("Draft of revision 2 — not submitted yet")
+        outcomes = wait_for("the outcomes' text fields", lambda: [
+            n for n in self.app.findChildren(lambda n: n.roleName == "text" and n.name == "Outcome text")])
+        # Open the third outcome and make it assessable.
+        third = outcomes[2] if len(outcomes) > 2 else None
+        if third is None:
+            rows = self.app.findChildren(lambda n: n.roleName in ("list item", "row")
+                                         and n.name.startswith("LO3"))
+            assert rows, "the third learning outcome is not shown"
+            rows[0].click()
+            third = wait_for("the third outcome's text", lambda: [
+                n for n in self.app.findChildren(lambda n: n.roleName == "text"
+                                                 and n.name == "Outcome text")][2])
+        third.text = NEW_OUTCOME
+        wait_for("the new outcome text", lambda: text_of(third) == NEW_OUTCOME)
+        wait_for("the “Saved” status", lambda: find(
+            self.app, lambda n: n.roleName == "label" and n.name == "Saved"))
+        self.shot("author-revised")
+        self.press("Submit")
+        self.wait_status("Submitted on ")
+        self.shot("author-resubmitted")
+        self.stop()
+
+        # 6. The chair assigns the reviewers to the new revision; they
+        #    review it and the chair approves.
+        self.start(CHAIR)
+        self.wait_status("Submitted on ")
+        self.assign_reviewers()
+        self.stop()
+        for username, _ in REVIEWERS:
+            self.review(username, "approve")
+        self.start(CHAIR)
+        self.record_decision("Approve", "QA-2026-12", "", "chair-decides-approval")
+        self.wait_status("Approved on ")
+        assert "waiting to be activated" in self.status(), self.status()
+        activate = self.button("Activate")
+        assert activate is not None and activate.sensitive
+        self.shot("chair-approved")
+        self.stop()
+
+        # 7. The database agrees.
+        designs = json.loads(self.run_tool(self.mcred, "--database", self.db, "design", "list", "--json"))
+        mine = [d for d in designs if d["uuid"] == self.uuid]
+        assert len(mine) == 1 and mine[0]["state"] == "approved", mine
+        show = self.run_tool(self.mcred, "--database", self.db, "design", "show", "--json", self.uuid)
+        assert NEW_OUTCOME in show, "the revised outcome is not in the approved design"
+        print("# approved:", mine[0]["title"])
+
+    def close(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        # The screenshots stay only where $SCREENSHOT_DIR asks.
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def main():
+    journey = Journey(sys.argv[1], sys.argv[2], sys.argv[3])
+    try:
+        journey.run()
+    except BaseException:
+        journey.shot("failure")
+        raise
+    finally:
+        journey.close()
+    print("workflow journey passed")
+
+
+if __name__ == "__main__":
+    main()
