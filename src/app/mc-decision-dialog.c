@@ -236,6 +236,7 @@ outcome_changed_cb (McDecisionDialog *self)
   GtkWidget *button = GTK_WIDGET (self->record_button);
 
   self->reject_confirmed = FALSE;
+  show_error (self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->conditions_group),
                           outcome == MC_OUTCOME_APPROVE_WITH_CONDITIONS);
   if (outcome == MC_OUTCOME_REJECT)
@@ -261,7 +262,10 @@ date_changed_cb (McDecisionDialog *self)
   GDate date;
 
   if (*text == '\0' || mc_parse_iso_date (text, &date))
-    gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
+      show_error (self, NULL);
+    }
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
 }
@@ -356,6 +360,7 @@ mc_decision_dialog_add_condition (McDecisionDialog *self,
   g_object_set_data (G_OBJECT (row), "mc-remove", remove);
   gtk_list_box_append (self->conditions_list, row);
   renumber_conditions (self);
+  show_error (self, NULL);
 }
 
 static void

@@ -39,6 +39,61 @@ iterate (void)
     ;
 }
 
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* With $SCREENSHOT_DIR set, saves what @widget's window shows as NAME.png,
+ * for a person to look at. */
+static void
+snap (GtkWidget *widget, const char *name)
+{
+  const char *dir = g_getenv ("SCREENSHOT_DIR");
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  gboolean done = FALSE;
+  int width = 0, height = 0;
+
+  if (dir == NULL || window == NULL)
+    return;
+
+  /* Let the last changes be laid out and drawn; a window that is being
+   * redrawn has nothing to show for a moment. */
+  paintable = gtk_widget_paintable_new (window);
+  for (guint attempt = 0; node == NULL && attempt < 20; attempt++)
+    {
+      done = FALSE;
+      g_timeout_add (100, timeout_cb, &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+      width = gtk_widget_get_width (window);
+      height = gtk_widget_get_height (window);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  if (node == NULL)
+    {
+      g_test_message ("no screenshot of %s: nothing drawn", name);
+      return;
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  file = g_strconcat ("workflow-bar-", name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot %s", path);
+}
+
 static McPerson *
 person (Fixture *f, const char *username)
 {
@@ -362,6 +417,7 @@ test_draft_other_person (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_label_get_label (f->editor->save_status), ==, "Read Only");
   g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (GTK_WIDGET (f->editor->save_status)),
                                    "Read only: "));
+  snap (GTK_WIDGET (f->editor), "draft-read-only");
 
   /* Even a change made behind the widgets' back is never saved. */
   mc_revision_set_string (mc_design_get_content (f->design), "title", "Changed by someone else");
@@ -397,6 +453,7 @@ test_submit_with_errors (Fixture *f, gconstpointer data)
   g_assert_nonnull (mc_workflow_bar_get_message (f->bar));
   g_assert_true (g_str_has_prefix (mc_workflow_bar_get_message (f->bar), "Not submitted: "));
   g_assert_nonnull (strstr (mc_workflow_bar_get_message (f->bar), "error"));
+  snap (GTK_WIDGET (f->editor), "submit-refused");
   /* The edits themselves were saved first. */
   {
     g_autoptr(McDesign) d = stored (f);
@@ -459,6 +516,7 @@ test_submit_assign_review_decide (Fixture *f, gconstpointer data)
   g_assert_false (mc_decision_dialog_record (dialog));
   g_assert_nonnull (mc_decision_dialog_get_error (dialog));
   g_assert_nonnull (strstr (mc_decision_dialog_get_error (dialog), "needs 2 completed reviews"));
+  snap (GTK_WIDGET (dialog), "decision-refused");
   g_assert_cmpuint (n_events (f), ==, events);
   g_assert_cmpint (stored_state (f), ==, MC_DESIGN_STATE_IN_REVIEW);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -483,6 +541,7 @@ test_submit_assign_review_decide (Fixture *f, gconstpointer data)
   mc_decision_dialog_add_condition (dialog, "Name the external examiner");
   mc_decision_dialog_add_condition (dialog, "   ");
   g_assert_cmpuint (mc_decision_dialog_get_n_conditions (dialog), ==, 1);
+  snap (GTK_WIDGET (dialog), "decision-conditions");
   g_assert_true (mc_decision_dialog_record (dialog));
   iterate ();
   g_assert_null (find_toplevel (MC_TYPE_DECISION_DIALOG));
@@ -491,6 +550,7 @@ test_submit_assign_review_decide (Fixture *f, gconstpointer data)
   g_assert_cmpint (mc_design_get_state (d), ==, MC_DESIGN_STATE_APPROVED);
   g_assert_cmpint (mc_design_get_state (f->design), ==, MC_DESIGN_STATE_APPROVED);
   g_assert_cmpstr (mc_workflow_bar_get_status (f->bar), ==, "Approved with 1 condition — 0 met");
+  snap (GTK_WIDGET (f->editor), "approved-with-conditions");
   assert_refused (f, MC_ACTION_ACTIVATE, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_READY);
 
   /* The author meets the condition; then the chair may activate. */
@@ -551,6 +611,7 @@ test_assign_dialog (Fixture *f, gconstpointer data)
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   g_assert_true (gtk_widget_get_sensitive (check));
   g_assert_nonnull (strstr (mc_assign_reviewers_dialog_get_hint (dialog), "at least 2 completed reviews"));
+  snap (GTK_WIDGET (dialog), "assign-again");
 
   /* Re-assignment after submission: unchecking withdraws the unfinished review. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
@@ -656,6 +717,7 @@ test_retire_confirmed (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_message_dialog_get_default_response (confirm), ==, "cancel");
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (confirm)),
                          "Replaced by the new data programme");
+  snap (GTK_WIDGET (confirm), "retire-confirm");
   adw_message_dialog_response (confirm, "confirm");
   iterate ();
   g_assert_cmpint (stored_state (f), ==, MC_DESIGN_STATE_RETIRED);
@@ -664,6 +726,7 @@ test_retire_confirmed (Fixture *f, gconstpointer data)
   g_assert_cmpstr (event->comment, ==, "Replaced by the new data programme");
   g_assert_true (g_str_has_prefix (mc_workflow_bar_get_status (f->bar), "Retired on "));
   g_assert_nonnull (strstr (mc_workflow_bar_get_detail (f->bar), "Replaced by the new data programme"));
+  snap (GTK_WIDGET (f->editor), "retired");
   assert_hidden (f, MC_ACTION_RETIRE);
 }
 
@@ -689,6 +752,7 @@ test_conflict (Fixture *f, gconstpointer data)
                                    "This design was changed meanwhile"));
   g_assert_cmpuint (n_events (f), ==, events);
   g_assert_false (gtk_widget_get_sensitive (mc_workflow_bar_get_button (f->bar, MC_ACTION_SUBMIT)));
+  snap (GTK_WIDGET (f->editor), "conflict");
 
   /* Reload shows the stored state. */
   g_signal_emit_by_name (f->bar->message_button, "clicked");
