@@ -483,6 +483,22 @@ mc_workflow_get_today (McWorkflow *self)
   return self->today;
 }
 
+guint
+mc_workflow_get_min_reviews (McWorkflow *self,
+                             McDesign   *design)
+{
+  gboolean modification;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), 0);
+  g_return_val_if_fail (MC_IS_DESIGN (design), 0);
+
+  modification = mc_design_get_state (design) == MC_DESIGN_STATE_MODIFYING ||
+                 mc_design_get_state (design) == MC_DESIGN_STATE_MODIFICATION_REVIEW;
+  return modification
+         ? _mc_workflow_get_uint_setting (self, MC_SETTING_MIN_MODIFICATION_REVIEWS, 1)
+         : _mc_workflow_get_uint_setting (self, MC_SETTING_MIN_REVIEWS, 2);
+}
+
 /* The state table: which states each action starts from, and where it
  * leads (-1: depends on the call). */
 typedef struct {
@@ -602,11 +618,7 @@ check_ready (McWorkflow  *self,
     {
     case MC_ACTION_DECIDE:
       {
-        gboolean modification = mc_design_get_state (design) == MC_DESIGN_STATE_MODIFICATION_REVIEW;
-        guint needed = _mc_workflow_get_uint_setting (self, modification
-                                                      ? MC_SETTING_MIN_MODIFICATION_REVIEWS
-                                                      : MC_SETTING_MIN_REVIEWS,
-                                                      modification ? 1 : 2);
+        guint needed = mc_workflow_get_min_reviews (self, design);
         guint done = 0;
 
         if (!_mc_workflow_count_completed (self, design, &done, error))

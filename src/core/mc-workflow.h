@@ -67,6 +67,9 @@ void        mc_workflow_set_today         (McWorkflow *self, const char *iso_dat
 const char *mc_workflow_get_today         (McWorkflow *self);
 
 gboolean    mc_workflow_has_role          (McWorkflow *self, McRole role, gint64 unit_id);
+/* How many completed reviews a decision on @design needs: the setting for
+ * modifications or for approvals, whichever applies to its state. */
+guint       mc_workflow_get_min_reviews   (McWorkflow *self, McDesign *design);
 
 /* Would @action be allowed on @design now?  FALSE with the reason in
  * @error otherwise; changes nothing.  For the interface's sensitivity and
