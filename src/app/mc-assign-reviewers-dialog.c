@@ -8,7 +8,7 @@
 
 struct _McAssignReviewersDialog
 {
-  AdwWindow             parent_instance;
+  McWorkflowDialog      parent_instance;
 
   /* template children */
   AdwWindowTitle       *window_title;
@@ -20,40 +20,20 @@ struct _McAssignReviewersDialog
   GtkListBox           *people_list;
   AdwStatusPage        *empty_page;
 
-  McWorkflow           *workflow;
-  McDesign             *design;
+  McWorkflow           *workflow;    /* the parent's */
+  McDesign             *design;      /* the parent's */
   GHashTable           *checks;     /* person id (gint64 *) -> GtkCheckButton */
   GHashTable           *notes;      /* person id (gint64 *) -> char * */
   guint                 needed;
   char                 *hint;
-  char                 *error;
 };
 
-G_DEFINE_FINAL_TYPE (McAssignReviewersDialog, mc_assign_reviewers_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_WORKFLOW,
-  PROP_DESIGN,
-  N_PROPS
-};
-
-enum {
-  SIGNAL_DONE,
-  SIGNAL_CONFLICT,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (McAssignReviewersDialog, mc_assign_reviewers_dialog, MC_TYPE_WORKFLOW_DIALOG)
 
 static void
 show_error (McAssignReviewersDialog *self, const char *message)
 {
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+  _mc_workflow_dialog_show_error (MC_WORKFLOW_DIALOG (self), message);
 }
 
 static guint
@@ -187,18 +167,9 @@ load (McAssignReviewersDialog *self)
   g_autoptr(GPtrArray) reviews = NULL;
   g_autoptr(McUnit) unit = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *min = NULL;
   g_autofree char *description = NULL;
-  gboolean modification;
-  guint64 needed = 0;
 
-  modification = mc_design_get_state (self->design) == MC_DESIGN_STATE_MODIFICATION_REVIEW;
-  min = mc_store_get_setting (store, modification ? MC_SETTING_MIN_MODIFICATION_REVIEWS
-                                                  : MC_SETTING_MIN_REVIEWS,
-                              modification ? "1" : "2");
-  if (!g_ascii_string_to_unsigned (min, 10, 0, 100, &needed, NULL))
-    needed = modification ? 1 : 2;
-  self->needed = (guint) needed;
+  self->needed = mc_workflow_get_min_reviews (self->workflow, self->design);
 
   adw_window_title_set_subtitle (self->window_title,
                                  mc_revision_get_title (mc_design_get_content (self->design)));
@@ -261,7 +232,8 @@ gboolean
 mc_assign_reviewers_dialog_assign (McAssignReviewersDialog *self)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
+  gboolean ok;
   GHashTableIter iter;
   gpointer key, check;
 
@@ -272,23 +244,9 @@ mc_assign_reviewers_dialog_assign (McAssignReviewersDialog *self)
     if (gtk_check_button_get_active (check))
       g_array_append_val (ids, *(gint64 *) key);
 
-  if (!mc_workflow_assign_reviewers (self->workflow, self->design,
-                                     (const gint64 *) (gpointer) ids->data, ids->len, &error))
-    {
-      if (g_error_matches (error, MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT))
-        {
-          g_signal_emit (self, signals[SIGNAL_CONFLICT], 0);
-          gtk_window_close (GTK_WINDOW (self));
-        }
-      else
-        show_error (self, error->message);
-      return FALSE;
-    }
-
-  show_error (self, NULL);
-  g_signal_emit (self, signals[SIGNAL_DONE], 0);
-  gtk_window_close (GTK_WINDOW (self));
-  return TRUE;
+  ok = mc_workflow_assign_reviewers (self->workflow, self->design,
+                                     (const gint64 *) (gpointer) ids->data, ids->len, &error);
+  return _mc_workflow_dialog_finish (MC_WORKFLOW_DIALOG (self), ok, error);
 }
 
 static void
@@ -320,13 +278,6 @@ mc_assign_reviewers_dialog_get_hint (McAssignReviewersDialog *self)
   return self->hint;
 }
 
-const char *
-mc_assign_reviewers_dialog_get_error (McAssignReviewersDialog *self)
-{
-  g_return_val_if_fail (MC_IS_ASSIGN_REVIEWERS_DIALOG (self), NULL);
-  return self->error;
-}
-
 /* GObject */
 
 static void
@@ -336,6 +287,8 @@ mc_assign_reviewers_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (mc_assign_reviewers_dialog_parent_class)->constructed (object);
 
+  self->workflow = mc_workflow_dialog_get_workflow (MC_WORKFLOW_DIALOG (self));
+  self->design = mc_workflow_dialog_get_design (MC_WORKFLOW_DIALOG (self));
   g_assert (self->workflow != NULL);
   g_assert (self->design != NULL);
   load (self);
@@ -349,8 +302,8 @@ mc_assign_reviewers_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_ASSIGN_REVIEWERS_DIALOG);
   g_clear_pointer (&self->checks, g_hash_table_unref);
   g_clear_pointer (&self->notes, g_hash_table_unref);
-  g_clear_object (&self->workflow);
-  g_clear_object (&self->design);
+  self->workflow = NULL;
+  self->design = NULL;
 
   G_OBJECT_CLASS (mc_assign_reviewers_dialog_parent_class)->dispose (object);
 }
@@ -361,51 +314,8 @@ mc_assign_reviewers_dialog_finalize (GObject *object)
   McAssignReviewersDialog *self = MC_ASSIGN_REVIEWERS_DIALOG (object);
 
   g_free (self->hint);
-  g_free (self->error);
 
   G_OBJECT_CLASS (mc_assign_reviewers_dialog_parent_class)->finalize (object);
-}
-
-static void
-mc_assign_reviewers_dialog_get_property (GObject    *object,
-                                         guint       prop_id,
-                                         GValue     *value,
-                                         GParamSpec *pspec)
-{
-  McAssignReviewersDialog *self = MC_ASSIGN_REVIEWERS_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_WORKFLOW:
-      g_value_set_object (value, self->workflow);
-      break;
-    case PROP_DESIGN:
-      g_value_set_object (value, self->design);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mc_assign_reviewers_dialog_set_property (GObject      *object,
-                                         guint         prop_id,
-                                         const GValue *value,
-                                         GParamSpec   *pspec)
-{
-  McAssignReviewersDialog *self = MC_ASSIGN_REVIEWERS_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_WORKFLOW:
-      self->workflow = g_value_dup_object (value);
-      break;
-    case PROP_DESIGN:
-      self->design = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -417,23 +327,6 @@ mc_assign_reviewers_dialog_class_init (McAssignReviewersDialogClass *klass)
   object_class->constructed = mc_assign_reviewers_dialog_constructed;
   object_class->dispose = mc_assign_reviewers_dialog_dispose;
   object_class->finalize = mc_assign_reviewers_dialog_finalize;
-  object_class->get_property = mc_assign_reviewers_dialog_get_property;
-  object_class->set_property = mc_assign_reviewers_dialog_set_property;
-
-  properties[PROP_WORKFLOW] =
-    g_param_spec_object ("workflow", NULL, NULL, MC_TYPE_WORKFLOW,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DESIGN] =
-    g_param_spec_object ("design", NULL, NULL, MC_TYPE_DESIGN,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[SIGNAL_DONE] =
-    g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[SIGNAL_CONFLICT] =
-    g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/mc-assign-reviewers-dialog.ui");
@@ -446,13 +339,14 @@ mc_assign_reviewers_dialog_class_init (McAssignReviewersDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McAssignReviewersDialog, people_list);
   gtk_widget_class_bind_template_child (widget_class, McAssignReviewersDialog, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, assign_clicked_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 mc_assign_reviewers_dialog_init (McAssignReviewersDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _mc_workflow_dialog_set_error_widgets (MC_WORKFLOW_DIALOG (self), self->error_revealer,
+                                         self->error_label);
   self->checks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->notes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }

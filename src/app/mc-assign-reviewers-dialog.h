@@ -3,8 +3,7 @@
 
 #include <adwaita.h>
 
-#include "mc-core.h"
-#include "mc-workflow.h"
+#include "mc-workflow-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -13,13 +12,11 @@ G_BEGIN_DECLS
  * with the author shown but not selectable, who is already assigned and
  * how far their review is, and the configured minimum number of reviews
  * as a hint.  Unchecking someone whose review is not completed withdraws
- * it.  Emits ::done after the workflow accepted the assignment, and
- * ::conflict when the design changed meanwhile (nothing was changed);
- * closes itself in both cases.  Other refusals are shown in the dialog. */
+ * it.  See McWorkflowDialog for how it ends. */
 
 #define MC_TYPE_ASSIGN_REVIEWERS_DIALOG (mc_assign_reviewers_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (McAssignReviewersDialog, mc_assign_reviewers_dialog,
-                      MC, ASSIGN_REVIEWERS_DIALOG, AdwWindow)
+                      MC, ASSIGN_REVIEWERS_DIALOG, McWorkflowDialog)
 
 GtkWidget  *mc_assign_reviewers_dialog_new       (McWorkflow *workflow,
                                                   McDesign   *design);
@@ -32,7 +29,5 @@ const char *mc_assign_reviewers_dialog_get_note  (McAssignReviewersDialog *self,
 const char *mc_assign_reviewers_dialog_get_hint  (McAssignReviewersDialog *self);
 /* Assigns the checked people, as the Assign button does. */
 gboolean    mc_assign_reviewers_dialog_assign    (McAssignReviewersDialog *self);
-/* The refusal shown in the dialog, or NULL. */
-const char *mc_assign_reviewers_dialog_get_error (McAssignReviewersDialog *self);
 
 G_END_DECLS

@@ -8,7 +8,7 @@
 
 struct _McDecisionDialog
 {
-  AdwWindow            parent_instance;
+  McWorkflowDialog     parent_instance;
 
   /* template children */
   AdwWindowTitle      *window_title;
@@ -26,31 +26,14 @@ struct _McDecisionDialog
   AdwPreferencesGroup *conditions_group;
   GtkListBox          *conditions_list;
 
-  McWorkflow          *workflow;
-  McDesign            *design;
+  McWorkflow          *workflow;   /* the parent's */
+  McDesign            *design;     /* the parent's */
   char                *reviews_summary;
-  char                *error;
   gboolean             reject_confirmed;
   gboolean             syncing_calendar;
 };
 
-G_DEFINE_FINAL_TYPE (McDecisionDialog, mc_decision_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_WORKFLOW,
-  PROP_DESIGN,
-  N_PROPS
-};
-
-enum {
-  SIGNAL_DONE,
-  SIGNAL_CONFLICT,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (McDecisionDialog, mc_decision_dialog, MC_TYPE_WORKFLOW_DIALOG)
 
 /* The outcomes a committee can decide, in the order offered. */
 static const McOutcomeKind outcomes[] = {
@@ -63,10 +46,7 @@ static const McOutcomeKind outcomes[] = {
 static void
 show_error (McDecisionDialog *self, const char *message)
 {
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+  _mc_workflow_dialog_show_error (MC_WORKFLOW_DIALOG (self), message);
 }
 
 /* Reviews */
@@ -145,23 +125,6 @@ review_row_new (McDecisionDialog *self, McReview *review)
   return row;
 }
 
-static guint
-min_reviews (McDecisionDialog *self)
-{
-  gboolean modification;
-  g_autofree char *value = NULL;
-  guint64 n = 0;
-
-  modification = mc_design_get_state (self->design) == MC_DESIGN_STATE_MODIFICATION_REVIEW;
-  value = mc_store_get_setting (mc_workflow_get_store (self->workflow),
-                                modification ? MC_SETTING_MIN_MODIFICATION_REVIEWS
-                                             : MC_SETTING_MIN_REVIEWS,
-                                modification ? "1" : "2");
-  if (!g_ascii_string_to_unsigned (value, 10, 0, 100, &n, NULL))
-    n = modification ? 1 : 2;
-  return (guint) n;
-}
-
 /* Lists the reviews and returns the recommendation they all share, or
  * MC_OUTCOME_UNSET. */
 static McOutcomeKind
@@ -171,7 +134,8 @@ load_reviews (McDecisionDialog *self)
   g_autoptr(GError) error = NULL;
   McOutcomeKind shared = MC_OUTCOME_UNSET;
   gboolean agree = TRUE;
-  guint assigned = 0, completed = 0, needed = min_reviews (self);
+  guint assigned = 0, completed = 0, needed = mc_workflow_get_min_reviews (self->workflow,
+                                                                          self->design);
 
   reviews = mc_store_list_reviews (mc_workflow_get_store (self->workflow),
                                    mc_design_get_id (self->design),
@@ -449,12 +413,13 @@ mc_decision_dialog_record (McDecisionDialog *self)
 {
   g_autoptr(McDecision) decision = NULL;
   g_autoptr(GPtrArray) conditions = NULL;
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
   g_autofree char *reference = NULL;
   g_autofree char *comment = NULL;
   McOutcomeKind outcome;
   const char *date;
   GDate parsed;
+  gboolean ok;
 
   g_return_val_if_fail (MC_IS_DECISION_DIALOG (self), FALSE);
 
@@ -487,22 +452,8 @@ mc_decision_dialog_record (McDecisionDialog *self)
     for (guint i = 0; i < conditions->len; i++)
       mc_decision_add_condition (decision, g_ptr_array_index (conditions, i));
 
-  if (!mc_workflow_decide (self->workflow, self->design, decision, &error))
-    {
-      if (g_error_matches (error, MC_STORE_ERROR, MC_STORE_ERROR_CONFLICT))
-        {
-          g_signal_emit (self, signals[SIGNAL_CONFLICT], 0);
-          gtk_window_close (GTK_WINDOW (self));
-        }
-      else
-        show_error (self, error->message);
-      return FALSE;
-    }
-
-  show_error (self, NULL);
-  g_signal_emit (self, signals[SIGNAL_DONE], 0);
-  gtk_window_close (GTK_WINDOW (self));
-  return TRUE;
+  ok = mc_workflow_decide (self->workflow, self->design, decision, &error);
+  return _mc_workflow_dialog_finish (MC_WORKFLOW_DIALOG (self), ok, error);
 }
 
 static void
@@ -563,13 +514,6 @@ mc_decision_dialog_get_reviews_summary (McDecisionDialog *self)
   return self->reviews_summary;
 }
 
-const char *
-mc_decision_dialog_get_error (McDecisionDialog *self)
-{
-  g_return_val_if_fail (MC_IS_DECISION_DIALOG (self), NULL);
-  return self->error;
-}
-
 /* GObject */
 
 static void
@@ -581,6 +525,8 @@ mc_decision_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (mc_decision_dialog_parent_class)->constructed (object);
 
+  self->workflow = mc_workflow_dialog_get_workflow (MC_WORKFLOW_DIALOG (self));
+  self->design = mc_workflow_dialog_get_design (MC_WORKFLOW_DIALOG (self));
   g_assert (self->workflow != NULL);
   g_assert (self->design != NULL);
 
@@ -607,8 +553,8 @@ mc_decision_dialog_dispose (GObject *object)
   McDecisionDialog *self = MC_DECISION_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_DECISION_DIALOG);
-  g_clear_object (&self->workflow);
-  g_clear_object (&self->design);
+  self->workflow = NULL;
+  self->design = NULL;
 
   G_OBJECT_CLASS (mc_decision_dialog_parent_class)->dispose (object);
 }
@@ -619,51 +565,8 @@ mc_decision_dialog_finalize (GObject *object)
   McDecisionDialog *self = MC_DECISION_DIALOG (object);
 
   g_free (self->reviews_summary);
-  g_free (self->error);
 
   G_OBJECT_CLASS (mc_decision_dialog_parent_class)->finalize (object);
-}
-
-static void
-mc_decision_dialog_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  McDecisionDialog *self = MC_DECISION_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_WORKFLOW:
-      g_value_set_object (value, self->workflow);
-      break;
-    case PROP_DESIGN:
-      g_value_set_object (value, self->design);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mc_decision_dialog_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  McDecisionDialog *self = MC_DECISION_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_WORKFLOW:
-      self->workflow = g_value_dup_object (value);
-      break;
-    case PROP_DESIGN:
-      self->design = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -675,23 +578,6 @@ mc_decision_dialog_class_init (McDecisionDialogClass *klass)
   object_class->constructed = mc_decision_dialog_constructed;
   object_class->dispose = mc_decision_dialog_dispose;
   object_class->finalize = mc_decision_dialog_finalize;
-  object_class->get_property = mc_decision_dialog_get_property;
-  object_class->set_property = mc_decision_dialog_set_property;
-
-  properties[PROP_WORKFLOW] =
-    g_param_spec_object ("workflow", NULL, NULL, MC_TYPE_WORKFLOW,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DESIGN] =
-    g_param_spec_object ("design", NULL, NULL, MC_TYPE_DESIGN,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[SIGNAL_DONE] =
-    g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[SIGNAL_CONFLICT] =
-    g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/mc-decision-dialog.ui");
@@ -712,7 +598,6 @@ mc_decision_dialog_class_init (McDecisionDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, record_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_condition_clicked_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -721,6 +606,8 @@ mc_decision_dialog_init (McDecisionDialog *self)
   GtkEditable *delegate;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _mc_workflow_dialog_set_error_widgets (MC_WORKFLOW_DIALOG (self), self->error_revealer,
+                                         self->error_label);
 
   /* The rows' entries carry the rows' titles for screen readers. */
   delegate = gtk_editable_get_delegate (GTK_EDITABLE (self->date_row));

@@ -3,8 +3,7 @@
 
 #include <adwaita.h>
 
-#include "mc-core.h"
-#include "mc-workflow.h"
+#include "mc-workflow-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -12,12 +11,11 @@ G_BEGIN_DECLS
  * revision of a design: the reviews to decide on with their
  * recommendations, the outcome, the meeting's date and minutes reference,
  * a comment and, for an approval with conditions, the conditions.  A
- * rejection is confirmed first.  Emits ::done after the workflow recorded
- * the decision and ::conflict when the design changed meanwhile, closing
- * itself; other refusals are shown in the dialog and record nothing. */
+ * rejection is confirmed first.  See McWorkflowDialog for how it ends;
+ * a refusal records nothing. */
 
 #define MC_TYPE_DECISION_DIALOG (mc_decision_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (McDecisionDialog, mc_decision_dialog, MC, DECISION_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (McDecisionDialog, mc_decision_dialog, MC, DECISION_DIALOG, McWorkflowDialog)
 
 GtkWidget  *mc_decision_dialog_new              (McWorkflow *workflow,
                                                  McDesign   *design);
@@ -39,7 +37,5 @@ const char *mc_decision_dialog_get_reviews_summary (McDecisionDialog *self);
 /* Records the decision as the Record button does (a rejection asks for
  * confirmation first and returns FALSE until it is given). */
 gboolean    mc_decision_dialog_record           (McDecisionDialog *self);
-/* The refusal shown in the dialog, or NULL. */
-const char *mc_decision_dialog_get_error        (McDecisionDialog *self);
 
 G_END_DECLS

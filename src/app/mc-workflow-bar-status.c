@@ -9,6 +9,7 @@
 #include "mc-workflow-bar-private.h"
 
 typedef struct {
+  McWorkflow *workflow;
   McStore    *store;
   McDesign   *design;
   const char *today;
@@ -44,6 +45,7 @@ facts_load (Facts *f, McWorkflow *workflow, McDesign *design)
   g_autoptr(GError) error = NULL;
   gint64 id = mc_design_get_id (design);
 
+  f->workflow = workflow;
   f->store = mc_workflow_get_store (workflow);
   f->design = design;
   f->today = mc_workflow_get_today (workflow);
@@ -98,22 +100,6 @@ decision_date (Facts *f)
   if (f->decision != NULL)
     date = mc_format_iso_date (f->decision->meeting_date, f->today);
   return date ? date : since_date (f);
-}
-
-static guint
-min_reviews (Facts *f)
-{
-  gboolean modification = mc_design_get_state (f->design) == MC_DESIGN_STATE_MODIFICATION_REVIEW;
-  g_autofree char *value = NULL;
-  guint64 n = 0;
-
-  value = mc_store_get_setting (f->store,
-                                modification ? MC_SETTING_MIN_MODIFICATION_REVIEWS
-                                             : MC_SETTING_MIN_REVIEWS,
-                                modification ? "1" : "2");
-  if (!g_ascii_string_to_unsigned (value, 10, 0, 100, &n, NULL))
-    n = modification ? 1 : 2;
-  return (guint) n;
 }
 
 static void
@@ -259,7 +245,7 @@ owner_name (Facts *f)
 static void
 describe_review (Facts *f, gboolean modification, char **status, char **detail)
 {
-  guint assigned = 0, completed = 0, needed = min_reviews (f);
+  guint assigned = 0, completed = 0, needed = mc_workflow_get_min_reviews (f->workflow, f->design);
 
   count_reviews (f, &assigned, &completed);
   if (assigned == 0)

@@ -514,8 +514,8 @@ test_submit_assign_review_decide (Fixture *f, gconstpointer data)
   mc_decision_dialog_set_outcome (dialog, MC_OUTCOME_APPROVE);
   mc_decision_dialog_set_reference (dialog, "QA-2026-03");
   g_assert_false (mc_decision_dialog_record (dialog));
-  g_assert_nonnull (mc_decision_dialog_get_error (dialog));
-  g_assert_nonnull (strstr (mc_decision_dialog_get_error (dialog), "needs 2 completed reviews"));
+  g_assert_nonnull (mc_workflow_dialog_get_error (MC_WORKFLOW_DIALOG (dialog)));
+  g_assert_nonnull (strstr (mc_workflow_dialog_get_error (MC_WORKFLOW_DIALOG (dialog)), "needs 2 completed reviews"));
   snap (GTK_WIDGET (dialog), "decision-refused");
   g_assert_cmpuint (n_events (f), ==, events);
   g_assert_cmpint (stored_state (f), ==, MC_DESIGN_STATE_IN_REVIEW);
@@ -532,11 +532,11 @@ test_submit_assign_review_decide (Fixture *f, gconstpointer data)
   g_assert_cmpint (mc_decision_dialog_get_outcome (dialog), ==, MC_OUTCOME_APPROVE_WITH_CONDITIONS);
   mc_decision_dialog_set_meeting_date (dialog, "2026-02-30");
   g_assert_false (mc_decision_dialog_record (dialog));
-  g_assert_nonnull (strstr (mc_decision_dialog_get_error (dialog), "meeting date"));
+  g_assert_nonnull (strstr (mc_workflow_dialog_get_error (MC_WORKFLOW_DIALOG (dialog)), "meeting date"));
   mc_decision_dialog_set_meeting_date (dialog, "2026-03-09");
   mc_decision_dialog_set_reference (dialog, "QA-2026-03");
   g_assert_false (mc_decision_dialog_record (dialog));
-  g_assert_nonnull (strstr (mc_decision_dialog_get_error (dialog), "condition"));
+  g_assert_nonnull (strstr (mc_workflow_dialog_get_error (MC_WORKFLOW_DIALOG (dialog)), "condition"));
   g_assert_cmpint (stored_state (f), ==, MC_DESIGN_STATE_IN_REVIEW);
   mc_decision_dialog_add_condition (dialog, "Name the external examiner");
   mc_decision_dialog_add_condition (dialog, "   ");
