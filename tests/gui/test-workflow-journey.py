@@ -77,6 +77,19 @@ def find(root, pred):
     return root.findChild(pred, retry=False, requireResult=False)
 
 
+CONTROLS = {"push button", "toggle button", "text", "entry", "check box", "combo box",
+            "spin button", "radio button", "switch"}
+
+
+def assert_named(root, where):
+    """Every control under root has a name for screen readers."""
+    unnamed = [n for n in root.findChildren(lambda n: n.roleName in CONTROLS)
+               if not n.name or n.name.startswith(("Gtk", "Adw"))
+               and not (n.parent is not None and n.parent.roleName == "combo box")]
+    assert not unnamed, "controls without a name in %s: %r" % (
+        where, [(n.roleName, n.name, n.parent.roleName) for n in unnamed])
+
+
 class Journey:
     def __init__(self, microcred, mcred, helper):
         self.microcred = microcred
@@ -171,6 +184,7 @@ class Journey:
             if not check.checked:
                 check.click()
             wait_for("%s checked" % name, lambda: check.checked)
+        assert_named(dialog, "Assign Reviewers")
         self.shot("chair-assigns-reviewers")
         self.dialog_button(dialog, "Assign").doActionNamed("click")
         self.wait_status("In review — 0 of 2 reviews completed")
@@ -193,6 +207,7 @@ class Journey:
             view = find(dialog, lambda n: n.roleName == "text" and n.name == "Comment")
             view.text = comment
             wait_for("the comment typed", lambda: text_of(view) == comment)
+        assert_named(dialog, "Record Decision")
         self.shot(shot)
         self.dialog_button(dialog, "Record").doActionNamed("click")
 
