@@ -686,7 +686,7 @@ test_screenshot (Fixture *f, gconstpointer data)
   g_autofree char *path = NULL;
   g_autofree char *file = NULL;
   GskRenderer *renderer;
-  int width, height;
+  int width = 0, height = 0;
 
   if (dir == NULL)
     dir = tmp_dir = g_dir_make_tmp ("mc-editor-shot-XXXXXX", NULL);
@@ -697,14 +697,18 @@ test_screenshot (Fixture *f, gconstpointer data)
     show_most_findings (f);
   if (g_strcmp0 (data, "quality") == 0)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.jump-section", "s", "quality"));
-  wait_ms (300);
-
   paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
-  width = gtk_widget_get_width (GTK_WIDGET (f->window));
-  height = gtk_widget_get_height (GTK_WIDGET (f->window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* On a busy machine the window may still be drawing its first frame:
+   * wait for it, up to a few seconds. */
+  for (guint attempt = 0; node == NULL && attempt < 30; attempt++)
+    {
+      wait_ms (300);
+      width = gtk_widget_get_width (GTK_WIDGET (f->window));
+      height = gtk_widget_get_height (GTK_WIDGET (f->window));
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
   g_assert_nonnull (node);
   renderer = gtk_native_get_renderer (GTK_NATIVE (f->window));
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
