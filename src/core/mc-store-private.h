@@ -96,7 +96,6 @@ gboolean    _mc_store_insert_review    (McStore *self, McReview *review, GError 
 /* Saves answers, recommendation, summary, state and completion time. */
 gboolean    _mc_store_update_review    (McStore *self, McReview *review, GError **error);
 gboolean    _mc_store_insert_comment   (McStore *self, McComment *comment, GError **error);
-McComment  *_mc_store_load_comment     (McStore *self, gint64 comment_id, GError **error);
 gboolean    _mc_store_resolve_comment  (McStore *self, gint64 comment_id, gint64 person_id,
                                         gint64 when, GError **error);
 gboolean    _mc_store_insert_decision  (McStore *self, McDecision *decision, GError **error);

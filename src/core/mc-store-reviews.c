@@ -310,13 +310,21 @@ mc_store_list_comments (McStore  *self,
   return g_steal_pointer (&comments);
 }
 
+/**
+ * mc_store_load_comment:
+ *
+ * Returns: (transfer full) (nullable): the comment or reply, or %NULL
+ *   with %MC_STORE_ERROR_NOT_FOUND
+ */
 McComment *
-_mc_store_load_comment (McStore  *self,
-                        gint64    comment_id,
-                        GError  **error)
+mc_store_load_comment (McStore  *self,
+                       gint64    comment_id,
+                       GError  **error)
 {
   g_autoptr(McStmt) stmt = NULL;
   int rc;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
 
   stmt = _mc_store_prepare (self, "SELECT " COMMENT_COLUMNS " FROM comments AS c "
                             "JOIN people AS p ON p.id = c.author_id WHERE c.id = ?", error);

@@ -144,6 +144,7 @@ GPtrArray  *mc_store_list_reviews       (McStore *self, gint64 design_id, guint 
 McReview   *mc_store_load_review        (McStore *self, gint64 review_id, GError **error);
 GPtrArray  *mc_store_list_comments      (McStore *self, gint64 design_id, guint revision_number,
                                          GError **error);  /* McComment */
+McComment  *mc_store_load_comment       (McStore *self, gint64 comment_id, GError **error);
 GPtrArray  *mc_store_list_decisions     (McStore *self, gint64 design_id, GError **error);  /* McDecision */
 GPtrArray  *mc_store_list_annual_reviews (McStore *self, gint64 design_id, GError **error); /* McAnnualReview */
 

@@ -559,7 +559,7 @@ mc_workflow_add_comment (McWorkflow  *self,
   copy = mc_comment_copy (comment);
   if (copy->parent_id != 0)
     {
-      g_autoptr(McComment) parent = _mc_store_load_comment (self->store, copy->parent_id, error);
+      g_autoptr(McComment) parent = mc_store_load_comment (self->store, copy->parent_id, error);
 
       if (parent == NULL)
         return FALSE;
@@ -633,7 +633,7 @@ mc_workflow_resolve_comment (McWorkflow  *self,
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
 
-  comment = _mc_store_load_comment (self->store, comment_id, error);
+  comment = mc_store_load_comment (self->store, comment_id, error);
   if (comment == NULL)
     return FALSE;
   design = mc_store_load_design (self->store, comment->design_id, error);
