@@ -622,6 +622,83 @@ test_criterion (void)
   g_value_unset (&value);
 }
 
+static void
+assert_answers_refused (McTemplate *template,
+                        const char *json,
+                        int         code,
+                        const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) answers = mc_template_parse_answers (template, json, -1, &error);
+
+  g_assert_null (answers);
+  g_assert_error (error, MC_TEMPLATE_ERROR, code);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  if (strstr (error->message, message) == NULL)
+    g_error ("“%s” refused with “%s”, expected “%s”", json, error->message, message);
+}
+
+static void
+test_answers (void)
+{
+  g_autoptr(McTemplate) template = small_template ();
+  g_autoptr(McCriterion) notes = criterion ("notes", "Notes", MC_ANSWER_KIND_TEXT);
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *deep = g_strnfill (1000, '{');
+  g_autofree char *huge = g_malloc (MC_TEMPLATE_MAX_ANSWERS_BYTES + 2);
+  McAnswer *answer;
+
+  g_assert_true (mc_template_insert_criterion (template, 3, notes));
+  answers = mc_template_parse_answers (template,
+                                       "{\"two\": {\"rating\": \"partly-met\", \"text\": \"Why\"},"
+                                       " \"one\": {\"rating\": \"met\"},"
+                                       " \"notes\": {\"text\": \"Fine\"}}", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (answers->len, ==, 3);
+  answer = g_ptr_array_index (answers, 0);
+  g_assert_cmpstr (answer->criterion_id, ==, "two");
+  g_assert_cmpint (answer->rating, ==, MC_RATING_PARTLY_MET);
+  g_assert_cmpstr (answer->text, ==, "Why");
+  answer = mc_answers_find (answers, "one");
+  g_assert_cmpint (answer->rating, ==, MC_RATING_MET);
+  g_assert_cmpstr (answer->text, ==, "");
+  answer = mc_answers_find (answers, "notes");
+  g_assert_cmpint (answer->rating, ==, MC_RATING_UNSET);
+  g_assert_cmpstr (answer->text, ==, "Fine");
+  g_clear_pointer (&answers, g_ptr_array_unref);
+
+  answers = mc_template_parse_answers (template, "{}", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (answers->len, ==, 0);
+
+  assert_answers_refused (template, "", MC_TEMPLATE_ERROR_SYNTAX, "");
+  assert_answers_refused (template, "{\"one\": ", MC_TEMPLATE_ERROR_SYNTAX, "");
+  assert_answers_refused (template, "[1]", MC_TEMPLATE_ERROR_FORMAT, "criterion ids");
+  assert_answers_refused (template, "{\"four\": {\"rating\": \"met\"}}",
+                          MC_TEMPLATE_ERROR_INVALID, "“four” is not a criterion of the template “Small”");
+  assert_answers_refused (template, "{\"one\": \"met\"}",
+                          MC_TEMPLATE_ERROR_INVALID, "The answer to “one”: an answer must be an object");
+  assert_answers_refused (template, "{\"one\": {\"rating\": 1}}",
+                          MC_TEMPLATE_ERROR_INVALID, "The answer to “one”: “rating” must be text");
+  assert_answers_refused (template, "{\"one\": {\"rating\": \"good\"}}",
+                          MC_TEMPLATE_ERROR_INVALID, "“rating” is “good”; it must be one of:");
+  assert_answers_refused (template, "{\"one\": {\"text\": null}}",
+                          MC_TEMPLATE_ERROR_INVALID, "“text” must be text");
+  assert_answers_refused (template, "{\"one\": {\"rating\": \"met\", \"score\": 3}}",
+                          MC_TEMPLATE_ERROR_INVALID, "unknown member “score”");
+  assert_answers_refused (template, "{\"notes\": {\"rating\": \"met\"}}",
+                          MC_TEMPLATE_ERROR_INVALID, "The answer to “notes”: this criterion is answered with text");
+  assert_answers_refused (template, "{\"one\": {\"text\": \"caf\xe9\"}}",
+                          MC_TEMPLATE_ERROR_ENCODING, "UTF-8");
+  assert_answers_refused (template, "{\"one\": {\"text\": {\"a\": 1}}}",
+                          MC_TEMPLATE_ERROR_SYNTAX, "levels deep");
+  assert_answers_refused (template, deep, MC_TEMPLATE_ERROR_SYNTAX, "levels deep");
+  memset (huge, ' ', MC_TEMPLATE_MAX_ANSWERS_BYTES + 1);
+  huge[MC_TEMPLATE_MAX_ANSWERS_BYTES + 1] = '\0';
+  assert_answers_refused (template, huge, MC_TEMPLATE_ERROR_TOO_LARGE, "too large");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -642,6 +719,7 @@ main (int   argc,
   g_test_add_func ("/core/template/check", test_check);
   g_test_add_func ("/core/template/copy-equal", test_copy_equal);
   g_test_add_func ("/core/template/criterion", test_criterion);
+  g_test_add_func ("/core/template/answers", test_answers);
 
   return g_test_run ();
 }

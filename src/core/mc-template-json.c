@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-json-private.h"
+#include "mc-review.h"
 #include "mc-template-private.h"
 
 /* The template file (docs/template-format.md).  Administrators write and
@@ -284,6 +285,120 @@ mc_template_new_from_json (const char  *data,
   if (root == NULL || !parse_format (root, error))
     return NULL;
   return parse_template (json_node_get_object (root), error);
+}
+
+/* The answers file: { "criterion-id": { "rating": "met", "text": "…" } }.
+ * One object of answers, one object per answer, nothing deeper. */
+#define MC_ANSWERS_MAX_DEPTH 2
+
+static char *
+parse_answer (JsonNode           *node,
+              const McCriterion  *criterion,
+              int                *rating,
+              const char        **text)
+{
+  static const char * const known[] = { "rating", "text", NULL };
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  char *complaint;
+
+  *rating = MC_RATING_UNSET;
+  if (object == NULL)
+    return g_strdup (_("an answer must be an object with “rating” and “text”"));
+  if ((complaint = unknown_member (object, known)) != NULL ||
+      (complaint = get_text (object, "text", FALSE, text)) != NULL)
+    return complaint;
+  if (!json_object_has_member (object, "rating"))
+    return NULL;
+  if (criterion->answer != MC_ANSWER_KIND_RATING)
+    return g_strdup (_("this criterion is answered with text only, not with a rating"));
+  return get_nick (object, "rating", MC_TYPE_RATING, rating);
+}
+
+/**
+ * mc_template_parse_answers:
+ * @self: the template the answers are given on
+ * @data: (array length=length): the text of an answers file
+ * @length: its length in bytes, or -1 if it ends with a NUL
+ * @error: return location for a #MC_TEMPLATE_ERROR
+ *
+ * Reads a reviewer's answers, written outside the application, as
+ * strictly as a template file: bounded size and nesting, valid UTF-8,
+ * every member checked for its type, unknown members refused.  Every
+ * member names a criterion of @self; a rated criterion may have a
+ * "rating" (a #McRating nick) and a "text", a text criterion a "text"
+ * only.  Whether every required criterion is answered is not checked
+ * here: answers may be given a few at a time.
+ *
+ * Returns: (transfer full) (element-type McAnswer) (nullable): the
+ *   answers in the file's order, or %NULL with @error naming the
+ *   criterion at fault
+ */
+GPtrArray *
+mc_template_parse_answers (McTemplate  *self,
+                           const char  *data,
+                           gssize       length,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+
+  g_return_val_if_fail (MC_IS_TEMPLATE (self), NULL);
+  g_return_val_if_fail (data != NULL || length <= 0, NULL);
+
+  if (length < 0)
+    length = data != NULL ? (gssize) strlen (data) : 0;
+  if (length > MC_TEMPLATE_MAX_ANSWERS_BYTES)
+    {
+      g_autofree char *limit = g_format_size (MC_TEMPLATE_MAX_ANSWERS_BYTES);
+
+      g_set_error (error, MC_TEMPLATE_ERROR, MC_TEMPLATE_ERROR_TOO_LARGE,
+                   _("The file is too large for the answers of a review (at most %s)."), limit);
+      return NULL;
+    }
+  root = _mc_json_parse_untrusted (data, (gsize) length, MC_ANSWERS_MAX_DEPTH,
+                                   MC_TEMPLATE_ERROR, MC_TEMPLATE_ERROR_ENCODING,
+                                   MC_TEMPLATE_ERROR_SYNTAX, error);
+  if (root == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, MC_TEMPLATE_ERROR, MC_TEMPLATE_ERROR_FORMAT,
+                   _("The answers must be one object whose members are criterion ids"));
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  members = json_object_get_members (object);
+  answers = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_answer_free);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const McCriterion *criterion = mc_template_find_criterion (self, l->data, NULL);
+      g_autofree char *shown = g_utf8_make_valid (l->data, -1);
+      g_autofree char *complaint = NULL;
+      const char *text = NULL;
+      int rating = MC_RATING_UNSET;
+
+      if (criterion == NULL)
+        {
+          g_set_error (error, MC_TEMPLATE_ERROR, MC_TEMPLATE_ERROR_INVALID,
+                       _("“%s” is not a criterion of the template “%s”"), shown,
+                       mc_template_get_title (self));
+          return NULL;
+        }
+      complaint = parse_answer (json_object_get_member (object, l->data), criterion,
+                                &rating, &text);
+      if (complaint != NULL)
+        {
+          /* TRANSLATORS: "The answer to “outcomes-clear”: “rating” must be text" */
+          g_set_error (error, MC_TEMPLATE_ERROR, MC_TEMPLATE_ERROR_INVALID,
+                       _("The answer to “%s”: %s"), shown, complaint);
+          return NULL;
+        }
+      g_ptr_array_add (answers, mc_answer_new (criterion->id, rating, text != NULL ? text : ""));
+    }
+  return g_steal_pointer (&answers);
 }
 
 static void

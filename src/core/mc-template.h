@@ -31,6 +31,8 @@ G_BEGIN_DECLS
 #define MC_TEMPLATE_MAX_ID        64
 #define MC_TEMPLATE_MAX_TITLE     200
 #define MC_TEMPLATE_MAX_TEXT      4000
+/* An answers file (mc_template_parse_answers()). */
+#define MC_TEMPLATE_MAX_ANSWERS_BYTES (1024 * 1024)
 
 #define MC_TEMPLATE_ERROR (mc_template_error_quark ())
 typedef enum {
@@ -52,6 +54,10 @@ McTemplate        *mc_template_new_from_json      (const char        *data,
                                                    gssize             length,
                                                    GError           **error);
 char              *mc_template_to_json            (McTemplate        *self);
+GPtrArray         *mc_template_parse_answers      (McTemplate        *self,
+                                                   const char        *data,
+                                                   gssize             length,
+                                                   GError           **error);
 McTemplate        *mc_template_load_builtin       (McTemplateKind     kind,
                                                    GError           **error);
 McTemplate        *mc_template_copy               (McTemplate        *self);
