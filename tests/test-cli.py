@@ -96,6 +96,11 @@ class CliTestCase(unittest.TestCase):
                 return design
         self.fail("no demo design matches")
 
+    def owner(self, db, ref):
+        """The user name of a design's author, from its exchange file."""
+        doc = json.loads(self.ok("design", "export", str(ref), db=db).out)
+        return doc["design"]["owner"]["username"]
+
 
 class TopLevel(CliTestCase):
     def test_version(self):
@@ -246,19 +251,26 @@ class ListAndShow(CliTestCase):
         before = self.designs(self.db)
         draft = self.find(self.db, lambda d: d["state"] == "draft")
         active = self.find(self.db, lambda d: d["state"] == "active")
+        author = self.owner(self.db, draft["id"])
 
-        r = self.ok("design", "delete", draft["uuid"], db=self.db)
+        # Only its author deletes a draft, through the workflow.
+        r = self.fails(2, "design", "delete", draft["uuid"], db=self.db)
+        self.assertIn("Only the author", r.err)
+        self.assertEqual(self.designs(self.db), before)
+
+        r = self.ok("--as", author, "design", "delete", draft["uuid"], db=self.db)
         self.assertIn(draft["title"], r.text)
         after = self.designs(self.db)
         self.assertEqual(len(after), len(before) - 1)
         self.assertNotIn(draft["uuid"], {d["uuid"] for d in after})
 
         # Past the draft stage a design is part of the quality record.
-        r = self.fails(2, "design", "delete", str(active["id"]), db=self.db)
-        self.assertIn("Only drafts", r.err)
+        r = self.fails(2, "--as", self.owner(self.db, active["id"]), "design", "delete",
+                       str(active["id"]), db=self.db)
+        self.assertIn("is Active", r.err)
         self.assertIn(active["title"], r.err)
         self.assertEqual(self.designs(self.db), after)
-        self.fails(2, "design", "delete", draft["uuid"], db=self.db)
+        self.fails(2, "--as", author, "design", "delete", draft["uuid"], db=self.db)
 
 
 class ImportExport(CliTestCase):
@@ -368,6 +380,18 @@ class ImportExport(CliTestCase):
         after = self.designs(self.db2)
         self.assertEqual([(d["uuid"], d["title"]) for d in after],
                          [(design["uuid"], "Replaced title")])
+
+    def test_replace_only_drafts(self):
+        # A design past the draft stage belongs to the quality record: an
+        # import may not overwrite it.
+        design = self.find(self.db, lambda d: d["state"] == "active")
+        doc = json.loads(self.export(self.db, design["id"]))
+        doc["design"]["revision"]["title"] = "Replaced title"
+        path = self.write("active.json", json.dumps(doc).encode())
+        r = self.fails(2, "design", "import", "--replace", path, db=self.db)
+        self.assertIn("only a draft can be replaced", r.err)
+        self.assertEqual(self.find(self.db, lambda d: d["id"] == design["id"])["title"],
+                         design["title"])
 
 
 class Validate(CliTestCase):

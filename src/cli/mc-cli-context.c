@@ -13,33 +13,54 @@ mc_cli_context_clear (McCliContext *ctx)
 {
   g_clear_pointer (&ctx->database, g_free);
   g_clear_pointer (&ctx->command, g_free);
+  g_clear_pointer (&ctx->as_user, g_free);
 }
 
-/* --database is a callback, not a plain string, because every level of the
- * command line parses it again and a later value must replace (and free)
- * an earlier one. */
+/* The global options are callbacks, not plain strings, because every level
+ * of the command line parses them again and a later value must replace
+ * (and free) an earlier one.  FALSE for an empty value. */
+static gboolean
+set_global (char       **target,
+            const char  *value)
+{
+  if (value == NULL || *value == '\0')
+    return FALSE;
+  g_free (*target);
+  *target = g_strdup (value);
+  return TRUE;
+}
+
 static gboolean
 set_database (const char  *option_name,
               const char  *value,
               gpointer     data,
               GError     **error)
 {
-  McCliContext *ctx = data;
+  if (set_global (&((McCliContext *) data)->database, value))
+    return TRUE;
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("%s needs a file name"), option_name);
+  return FALSE;
+}
 
-  if (value == NULL || *value == '\0')
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("%s needs a file name"), option_name);
-      return FALSE;
-    }
-  g_free (ctx->database);
-  ctx->database = g_strdup (value);
-  return TRUE;
+static gboolean
+set_as_user (const char  *option_name,
+             const char  *value,
+             gpointer     data,
+             GError     **error)
+{
+  if (set_global (&((McCliContext *) data)->as_user, value))
+    return TRUE;
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("%s needs a user name"), option_name);
+  return FALSE;
 }
 
 static const GOptionEntry global_entries[] = {
   { "database", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, (gpointer) set_database,
     N_("Use the database in PATH instead of the default one"), N_("PATH") },
+  { "as", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) set_as_user,
+    N_("Act on behalf of the person with this user name (administrators only)"), N_("USERNAME") },
   { NULL }
 };
 
@@ -163,7 +184,7 @@ mc_cli_dispatch (McCliContext       *ctx,
     name = argv[0];
 
   for (guint i = 0; i < n_commands; i++)
-    g_string_append_printf (description, "\n  %-10s %s",
+    g_string_append_printf (description, "\n  %-20s %s",
                             commands[i].name, _(commands[i].summary));
 
   octx = mc_cli_option_context_new (ctx, name, _("COMMAND [ARGUMENT…]"), NULL, entries);

@@ -8,8 +8,8 @@ G_BEGIN_DECLS
 /* Exit statuses of mcred. */
 enum {
   MC_CLI_EXIT_OK      = 0,
-  MC_CLI_EXIT_INVALID = 1,   /* design validate: error findings */
-  MC_CLI_EXIT_FAILURE = 2,   /* bad usage, missing or bad file, store error */
+  MC_CLI_EXIT_INVALID = 1,   /* a check found a problem: validation errors, altered history */
+  MC_CLI_EXIT_FAILURE = 2,   /* bad usage, missing or bad file, store error, refusal */
 };
 
 /* State shared by every command: the global options and the words of the
@@ -17,6 +17,7 @@ enum {
 typedef struct {
   char *database;   /* --database, or NULL for mc_store_default_path() */
   char *command;    /* "mcred", "mcred design", "mcred design list" */
+  char *as_user;    /* --as: the person an administrator acts for, or NULL */
 } McCliContext;
 
 typedef int (*McCliCommandFunc) (McCliContext *ctx, int argc, char **argv);
@@ -29,7 +30,8 @@ typedef struct {
 
 void            mc_cli_context_clear        (McCliContext *ctx);
 
-/* An option context for "@ctx->command @name" that knows --database. */
+/* An option context for "@ctx->command @name" that knows --database and
+ * --as. */
 GOptionContext *mc_cli_option_context_new   (McCliContext       *ctx,
                                              const char         *name,
                                              const char         *parameters,

@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "mc-cli-design.h"
+#include "mc-cli-lookup.h"
 
 /* "mcred design import" and "mcred design export": the exchange file. */
 
@@ -13,12 +12,9 @@ McDesignFile *
 mc_cli_read_design_file (const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GByteArray) data = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) file = NULL;
   McDesignFile *parsed;
-  guint8 chunk[16384];
-  size_t n;
 
   if (g_strcmp0 (name, "-") != 0)
     {
@@ -28,18 +24,10 @@ mc_cli_read_design_file (const char *name)
       return parsed;
     }
 
-  /* Read one byte past the limit so that the parser can refuse the size. */
-  data = g_byte_array_new ();
-  while (data->len <= MC_DESIGN_IO_MAX_BYTES && (n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
-    g_byte_array_append (data, chunk, (guint) n);
-  if (ferror (stdin))
-    {
-      mc_cli_error (_("standard input"), "%s", g_strerror (EIO));
-      return NULL;
-    }
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  if (!(bytes = mc_cli_read_input (name, MC_DESIGN_IO_MAX_BYTES)))
+    return NULL;
   if (!(parsed = mc_design_io_parse (bytes, &error)))
-    mc_cli_error (_("standard input"), "%s", error->message);
+    mc_cli_error (mc_cli_input_name (name), "%s", error->message);
   return parsed;
 }
 
@@ -68,8 +56,9 @@ mc_cli_design_import (McCliContext *ctx,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) args = NULL;
   g_autoptr(McDesignFile) file = NULL;
-  g_autoptr(McStore) store = NULL;
+  g_autoptr(McWorkflow) workflow = NULL;
   g_autofree char *id_text = NULL;
+  McStore *store;
   gboolean replace = FALSE;
   gint64 id;
   const GOptionEntry entries[] = {
@@ -86,10 +75,11 @@ mc_cli_design_import (McCliContext *ctx,
   /* Read and check the whole file before the database is even opened. */
   if (!(file = mc_cli_read_design_file (args[1])))
     return MC_CLI_EXIT_FAILURE;
-  if (!(store = mc_cli_open_store (ctx, TRUE)))
+  if (!(workflow = mc_cli_open_workflow (ctx, TRUE)))
     return MC_CLI_EXIT_FAILURE;
+  store = mc_workflow_get_store (workflow);
 
-  if ((id = mc_design_io_import (store, file, replace, &error)) == 0)
+  if ((id = mc_workflow_import_design (workflow, file, replace, &error)) == 0)
     {
       g_autoptr(McDesign) existing = NULL;
 

@@ -5,6 +5,7 @@
 
 #include "mc-cli-design.h"
 #include "mc-cli-format.h"
+#include "mc-cli-lookup.h"
 
 /* --- list ---------------------------------------------------------------- */
 
@@ -152,29 +153,6 @@ print_summaries_json (GPtrArray  *summaries,
   return mc_cli_print_json (root);
 }
 
-/* Parses an enum nick given to @option; prints the known nicks if unknown. */
-static gboolean
-parse_nick (McCliContext *ctx,
-            GType         type,
-            const char   *option,
-            const char   *nick,
-            int          *value)
-{
-  g_autoptr(GString) known = NULL;
-  guint n;
-
-  if (nick == NULL || mc_enum_from_nick (type, nick, value))
-    return TRUE;
-
-  known = g_string_new (NULL);
-  n = mc_enum_n_values (type);
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (known, "%s%s", i > 0 ? ", " : "",
-                            mc_enum_to_nick (type, (int) mc_enum_nth_value (type, i)));
-  mc_cli_usage_error (ctx, _("%s: unknown value “%s” (use one of: %s)"), option, nick, known->str);
-  return FALSE;
-}
-
 static int
 design_list (McCliContext *ctx,
              int           argc,
@@ -203,8 +181,8 @@ design_list (McCliContext *ctx,
   if (!mc_cli_parse_command (ctx, argc, argv, NULL, _("List the designs in the database."),
                              entries, 0, 0, &args))
     return MC_CLI_EXIT_FAILURE;
-  if (!parse_nick (ctx, MC_TYPE_DESIGN_STATE, "--state", state, &query.state) ||
-      !parse_nick (ctx, MC_TYPE_CREDENTIAL_TYPE, "--type", type, &query.credential_type))
+  if (!mc_cli_parse_nick (ctx, MC_TYPE_DESIGN_STATE, "--state", state, &query.state) ||
+      !mc_cli_parse_nick (ctx, MC_TYPE_CREDENTIAL_TYPE, "--type", type, &query.credential_type))
     return MC_CLI_EXIT_FAILURE;
   query.search = search;
 
@@ -213,17 +191,10 @@ design_list (McCliContext *ctx,
 
   if (unit != NULL)
     {
-      g_autoptr(McUnit) found = mc_store_find_unit_by_code (store, unit, &error);
+      g_autoptr(McUnit) found = mc_cli_resolve_unit (store, "--unit", unit);
 
       if (found == NULL)
-        {
-          if (error != NULL)
-            mc_cli_report (mc_store_get_path (store), error);
-          else
-            mc_cli_error ("--unit", _("No unit with the code “%s” in %s"), unit,
-                          mc_store_get_path (store));
-          return MC_CLI_EXIT_FAILURE;
-        }
+        return MC_CLI_EXIT_FAILURE;
       query.unit_id = mc_unit_get_id (found);
     }
 
@@ -297,7 +268,6 @@ design_show (McCliContext *ctx,
              int           argc,
              char        **argv)
 {
-  g_auto(GStrv) args = NULL;
   g_autoptr(McStore) store = NULL;
   g_autoptr(McDesign) design = NULL;
   gboolean json = FALSE;
@@ -306,15 +276,12 @@ design_show (McCliContext *ctx,
     { NULL }
   };
 
-  if (!mc_cli_parse_command (ctx, argc, argv, _("ID|UUID"), _("Show every element of a design."),
-                             entries, 1, 1, &args))
-    return MC_CLI_EXIT_FAILURE;
-  if (!(store = mc_cli_open_store (ctx, FALSE)) ||
-      !(design = mc_cli_resolve_design (store, args[1])))
+  if (!(design = mc_cli_parse_design_command (ctx, argc, argv, _("Show every element of a design."),
+                                              entries, &store)))
     return MC_CLI_EXIT_FAILURE;
 
   if (json)
-    return mc_cli_print_design_file (store, design, args[1]);
+    return mc_cli_print_design_file (store, design, mc_design_get_uuid (design));
 
   print_design (store, design);
   return MC_CLI_EXIT_OK;
@@ -326,7 +293,7 @@ design_delete (McCliContext *ctx,
                char        **argv)
 {
   g_auto(GStrv) args = NULL;
-  g_autoptr(McStore) store = NULL;
+  g_autoptr(McWorkflow) workflow = NULL;
   g_autoptr(McDesign) design = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
@@ -337,16 +304,13 @@ design_delete (McCliContext *ctx,
                                "they belong to the quality record."),
                              entries, 1, 1, &args))
     return MC_CLI_EXIT_FAILURE;
-  if (!(store = mc_cli_open_store (ctx, FALSE)) ||
-      !(design = mc_cli_resolve_design (store, args[1])))
+  if (!(workflow = mc_cli_open_workflow (ctx, FALSE)) ||
+      !(design = mc_cli_resolve_design (mc_workflow_get_store (workflow), args[1])))
     return MC_CLI_EXIT_FAILURE;
 
   title = g_strdup (mc_revision_get_title (mc_design_get_content (design)));
-  if (!mc_store_delete_design (store, mc_design_get_id (design), &error))
-    {
-      mc_cli_report (args[1], error);
-      return MC_CLI_EXIT_FAILURE;
-    }
+  if (!mc_workflow_delete_design (workflow, design, &error))
+    return mc_cli_fail (error);
 
   /* Translators: %s is the title of a design, %s the database file */
   g_print (_("Deleted “%s” from %s\n"), title[0] != '\0' ? title : _("Untitled design"),

@@ -202,8 +202,9 @@ mc_cli_format_ects (double ects)
   return ects > 0 ? g_strdup_printf ("%g", ects) : g_strdup (EMPTY_VALUE);
 }
 
-char *
-mc_cli_format_time (gint64 unix_utc)
+static char *
+format_local (gint64      unix_utc,
+              const char *format)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_utc);
   g_autoptr(GDateTime) local = NULL;
@@ -211,7 +212,19 @@ mc_cli_format_time (gint64 unix_utc)
   if (utc == NULL)
     return g_strdup (EMPTY_VALUE);
   local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return g_date_time_format (local, format);
+}
+
+char *
+mc_cli_format_time (gint64 unix_utc)
+{
+  return format_local (unix_utc, "%Y-%m-%d %H:%M");
+}
+
+char *
+mc_cli_format_local_iso8601 (gint64 unix_utc)
+{
+  return format_local (unix_utc, "%Y-%m-%dT%H:%M:%S%:z");
 }
 
 char *
@@ -220,4 +233,38 @@ mc_cli_format_iso8601 (gint64 unix_utc)
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_utc);
 
   return utc != NULL ? g_date_time_format_iso8601 (utc) : NULL;
+}
+
+char *
+mc_cli_format_place (const char *field_id,
+                     int         item_index,
+                     const char *item_field_id)
+{
+  const McField *field = field_id != NULL ? mc_field_lookup (field_id) : NULL;
+  const McItemField *item_field = NULL;
+  g_autofree char *place = NULL;
+
+  if (field_id == NULL)
+    return g_strdup ("");
+  place = g_strdup (field != NULL ? mc_field_get_label (field) : field_id);
+
+  if (item_index >= 0)
+    {
+      char *numbered = g_strdup_printf (C_("field of item number", "%s %d"), place, item_index + 1);
+
+      g_free (place);
+      place = numbered;
+    }
+  if (item_field_id != NULL)
+    {
+      char *full;
+
+      item_field = mc_item_field_lookup (field_id, item_field_id);
+      full = g_strdup_printf (C_("item, field of item", "%s, %s"), place,
+                              item_field != NULL ? mc_item_field_get_label (item_field)
+                                                 : item_field_id);
+      g_free (place);
+      place = full;
+    }
+  return g_steal_pointer (&place);
 }

@@ -34,5 +34,15 @@ char *mc_cli_format_ects      (double ects);
 char *mc_cli_format_time      (gint64 unix_utc);
 /* "2024-05-01T12:03:00Z", for files. */
 char *mc_cli_format_iso8601   (gint64 unix_utc);
+/* "2024-05-01T14:03:00+02:00": local time with its offset, for the
+ * history. */
+char *mc_cli_format_local_iso8601 (gint64 unix_utc);
+
+/* "Learning outcomes 2, Text": where a finding or a comment points, for
+ * people; "" for the design as a whole.  @item_index counts from 0, -1 for
+ * none. */
+char *mc_cli_format_place     (const char *field_id,
+                               int         item_index,
+                               const char *item_field_id);
 
 G_END_DECLS

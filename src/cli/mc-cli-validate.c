@@ -23,36 +23,8 @@ is_file_argument (const char *ref)
 static char *
 finding_place (McFinding *finding)
 {
-  const char *field_id = mc_finding_get_field (finding);
-  const McField *field = field_id != NULL ? mc_field_lookup (field_id) : NULL;
-  const char *item_field_id = mc_finding_get_item_field (finding);
-  const McItemField *item_field = NULL;
-  g_autofree char *place = NULL;
-
-  if (field_id == NULL)
-    return g_strdup ("");
-  place = g_strdup (field != NULL ? mc_field_get_label (field) : field_id);
-
-  if (mc_finding_get_item_index (finding) >= 0)
-    {
-      char *numbered = g_strdup_printf (C_("field of item number", "%s %d"), place,
-                                        mc_finding_get_item_index (finding) + 1);
-
-      g_free (place);
-      place = numbered;
-    }
-  if (item_field_id != NULL)
-    {
-      char *full;
-
-      item_field = mc_item_field_lookup (field_id, item_field_id);
-      full = g_strdup_printf (C_("item, field of item", "%s, %s"), place,
-                              item_field != NULL ? mc_item_field_get_label (item_field)
-                                                 : item_field_id);
-      g_free (place);
-      place = full;
-    }
-  return g_steal_pointer (&place);
+  return mc_cli_format_place (mc_finding_get_field (finding), mc_finding_get_item_index (finding),
+                              mc_finding_get_item_field (finding));
 }
 
 static void

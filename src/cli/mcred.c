@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-cli-context.h"
+#include "mc-cli-lookup.h"
 #include "mc-cli-design.h"
 #include "mc-cli-profile.h"
 
@@ -15,6 +16,7 @@ run_init (McCliContext *ctx,
 {
   g_auto(GStrv) args = NULL;
   g_autoptr(McStore) store = NULL;
+  g_autoptr(McWorkflow) workflow = NULL;
   gboolean existed;
 
   if (!mc_cli_parse_command (ctx, argc, argv, NULL,
@@ -23,12 +25,23 @@ run_init (McCliContext *ctx,
     return MC_CLI_EXIT_FAILURE;
 
   existed = g_file_test (mc_cli_database_path (ctx), G_FILE_TEST_EXISTS);
-  if (!(store = mc_cli_open_store (ctx, TRUE)))
+  if (existed && !(store = mc_cli_open_store (ctx, TRUE)))
     return MC_CLI_EXIT_FAILURE;
+  if (!existed)
+    {
+      /* Whoever creates the database becomes its administrator. */
+      if (!(workflow = mc_cli_open_workflow (ctx, TRUE)))
+        return MC_CLI_EXIT_FAILURE;
+      store = g_object_ref (mc_workflow_get_store (workflow));
+    }
 
   g_print (existed ? _("Database %s is ready (schema version %d)\n")
                    : _("Created database %s (schema version %d)\n"),
            mc_store_get_path (store), mc_store_get_schema_version (store));
+  if (workflow != NULL)
+    g_print (_("%s (%s) is its administrator\n"),
+             mc_person_get_name (mc_workflow_get_account (workflow)),
+             mc_person_get_username (mc_workflow_get_account (workflow)));
   return MC_CLI_EXIT_OK;
 }
 
@@ -63,17 +76,17 @@ run_demo (McCliContext *ctx,
 }
 
 static const McCliCommand commands[] = {
-  { "init",    run_init,           N_("Create or update the database") },
-  { "demo",    run_demo,           N_("Fill the database with the demo institution") },
-  { "design",  mc_cli_design_run,  N_("List, show, import, export and validate designs") },
-  { "profile", mc_cli_profile_run, N_("List the policy profiles") },
+  { "init",          run_init,            N_("Create or update the database") },
+  { "demo",          run_demo,            N_("Fill the database with the demo institution") },
+  { "design",        mc_cli_design_run,   N_("List, show, import, export and validate designs") },
+  { "profile",       mc_cli_profile_run,  N_("List the policy profiles") },
 };
 
 int
 main (int    argc,
       char **argv)
 {
-  McCliContext ctx = { NULL, NULL };
+  McCliContext ctx = { NULL, NULL, NULL };
   gboolean version = FALSE;
   const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and exit"), NULL },
