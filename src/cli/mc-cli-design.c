@@ -327,6 +327,17 @@ static const McCliCommand design_commands[] = {
   { "export",   mc_cli_design_export,   N_("Write a design exchange file") },
   { "validate", mc_cli_design_validate, N_("Check a design against policy profiles") },
   { "delete",   design_delete,          N_("Delete a draft design") },
+  { "submit",   mc_cli_design_transition, N_("Submit a draft for review") },
+  { "withdraw", mc_cli_design_transition, N_("Take a submitted design back") },
+  { "revise",   mc_cli_design_transition, N_("Start a new revision after changes were requested") },
+  { "activate", mc_cli_design_transition, N_("Put an approved design into use") },
+  { "suspend",  mc_cli_design_transition, N_("Suspend an active design") },
+  { "reinstate", mc_cli_design_transition, N_("Make a suspended design active again") },
+  { "retire",   mc_cli_design_transition, N_("Retire a design") },
+  { "modify",   mc_cli_design_transition, N_("Start a minor modification of an active design") },
+  { "submit-modification", mc_cli_design_transition, N_("Submit a minor modification") },
+  { "conditions", mc_cli_design_conditions, N_("List the conditions of an approval") },
+  { "meet-condition", mc_cli_design_meet_condition, N_("Record that a condition is met") },
 };
 
 int

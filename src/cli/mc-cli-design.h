@@ -12,6 +12,11 @@ int mc_cli_design_import   (McCliContext *ctx, int argc, char **argv);
 int mc_cli_design_export   (McCliContext *ctx, int argc, char **argv);
 /* "mcred design validate" (mc-cli-validate.c). */
 int mc_cli_design_validate (McCliContext *ctx, int argc, char **argv);
+/* "mcred design submit", "withdraw", "activate" …: the command's name says
+ * which move of the workflow (mc-cli-workflow.c). */
+int mc_cli_design_transition     (McCliContext *ctx, int argc, char **argv);
+int mc_cli_design_conditions     (McCliContext *ctx, int argc, char **argv);
+int mc_cli_design_meet_condition (McCliContext *ctx, int argc, char **argv);
 
 /* Reads and checks a design exchange file ("-": standard input); prints
  * the error itself. */

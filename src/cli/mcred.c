@@ -78,7 +78,7 @@ run_demo (McCliContext *ctx,
 static const McCliCommand commands[] = {
   { "init",          run_init,            N_("Create or update the database") },
   { "demo",          run_demo,            N_("Fill the database with the demo institution") },
-  { "design",        mc_cli_design_run,   N_("List, show, import, export and validate designs") },
+  { "design",        mc_cli_design_run,   N_("List, show, import, validate and submit designs") },
   { "profile",       mc_cli_profile_run,  N_("List the policy profiles") },
 };
 
