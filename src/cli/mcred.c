@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <glib/gi18n.h>
 
+#include "mc-cli-commands.h"
 #include "mc-cli-context.h"
 #include "mc-cli-lookup.h"
 #include "mc-cli-design.h"
@@ -79,6 +80,8 @@ static const McCliCommand commands[] = {
   { "init",          run_init,            N_("Create or update the database") },
   { "demo",          run_demo,            N_("Fill the database with the demo institution") },
   { "design",        mc_cli_design_run,   N_("List, show, import, validate and submit designs") },
+  { "review",        mc_cli_review_run,   N_("Assign reviewers, answer reviews, comment") },
+  { "decision",      mc_cli_decision_run, N_("Record and list the committee’s decisions") },
   { "profile",       mc_cli_profile_run,  N_("List the policy profiles") },
 };
 

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mc-cli-context.h"
+
+G_BEGIN_DECLS
+
+/* The commands of the approval workflow, one group (or leaf) each. */
+
+/* mc-cli-review.c, with a reviewer's work in mc-cli-review-work.c and the
+ * comments in mc-cli-comment.c */
+int mc_cli_review_run     (McCliContext *ctx, int argc, char **argv);
+int mc_cli_review_show    (McCliContext *ctx, int argc, char **argv);
+int mc_cli_review_answer  (McCliContext *ctx, int argc, char **argv);
+int mc_cli_review_submit  (McCliContext *ctx, int argc, char **argv);
+int mc_cli_review_comment (McCliContext *ctx, int argc, char **argv);
+int mc_cli_review_reply   (McCliContext *ctx, int argc, char **argv);
+int mc_cli_review_resolve (McCliContext *ctx, int argc, char **argv);
+int mc_cli_review_comments (McCliContext *ctx, int argc, char **argv);
+/* mc-cli-decision.c */
+int mc_cli_decision_run   (McCliContext *ctx, int argc, char **argv);
+
+G_END_DECLS
