@@ -19,5 +19,7 @@ int mc_cli_review_resolve (McCliContext *ctx, int argc, char **argv);
 int mc_cli_review_comments (McCliContext *ctx, int argc, char **argv);
 /* mc-cli-decision.c */
 int mc_cli_decision_run   (McCliContext *ctx, int argc, char **argv);
+/* mc-cli-annual.c */
+int mc_cli_annual_run     (McCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

@@ -82,6 +82,7 @@ static const McCliCommand commands[] = {
   { "design",        mc_cli_design_run,   N_("List, show, import, validate and submit designs") },
   { "review",        mc_cli_review_run,   N_("Assign reviewers, answer reviews, comment") },
   { "decision",      mc_cli_decision_run, N_("Record and list the committee’s decisions") },
+  { "annual-review", mc_cli_annual_run,   N_("Yearly reviews of active designs") },
   { "profile",       mc_cli_profile_run,  N_("List the policy profiles") },
 };
 
