@@ -21,5 +21,10 @@ int mc_cli_review_comments (McCliContext *ctx, int argc, char **argv);
 int mc_cli_decision_run   (McCliContext *ctx, int argc, char **argv);
 /* mc-cli-annual.c */
 int mc_cli_annual_run     (McCliContext *ctx, int argc, char **argv);
+/* mc-cli-history.c */
+int mc_cli_history_run    (McCliContext *ctx, int argc, char **argv);
+/* mc-cli-audit.c: "mcred audit" and "tasks" */
+int mc_cli_audit_run      (McCliContext *ctx, int argc, char **argv);
+int mc_cli_tasks_run      (McCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

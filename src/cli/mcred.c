@@ -83,6 +83,9 @@ static const McCliCommand commands[] = {
   { "review",        mc_cli_review_run,   N_("Assign reviewers, answer reviews, comment") },
   { "decision",      mc_cli_decision_run, N_("Record and list the committee’s decisions") },
   { "annual-review", mc_cli_annual_run,   N_("Yearly reviews of active designs") },
+  { "tasks",         mc_cli_tasks_run,    N_("What you should do next") },
+  { "history",       mc_cli_history_run,  N_("Who did what, when and why") },
+  { "audit",         mc_cli_audit_run,    N_("Prove that the history has not been altered") },
   { "profile",       mc_cli_profile_run,  N_("List the policy profiles") },
 };
 
