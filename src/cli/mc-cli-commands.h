@@ -7,6 +7,13 @@ G_BEGIN_DECLS
 
 /* The commands of the approval workflow, one group (or leaf) each. */
 
+/* mc-cli-people.c */
+int mc_cli_person_run     (McCliContext *ctx, int argc, char **argv);
+/* mc-cli-roles.c: "mcred unit" and "role" */
+int mc_cli_unit_run       (McCliContext *ctx, int argc, char **argv);
+int mc_cli_role_run       (McCliContext *ctx, int argc, char **argv);
+/* mc-cli-settings.c */
+int mc_cli_settings_run   (McCliContext *ctx, int argc, char **argv);
 /* mc-cli-review.c, with a reviewer's work in mc-cli-review-work.c and the
  * comments in mc-cli-comment.c */
 int mc_cli_review_run     (McCliContext *ctx, int argc, char **argv);
@@ -26,5 +33,7 @@ int mc_cli_history_run    (McCliContext *ctx, int argc, char **argv);
 /* mc-cli-audit.c: "mcred audit" and "tasks" */
 int mc_cli_audit_run      (McCliContext *ctx, int argc, char **argv);
 int mc_cli_tasks_run      (McCliContext *ctx, int argc, char **argv);
+/* mc-cli-template.c */
+int mc_cli_template_run   (McCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

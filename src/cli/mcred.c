@@ -86,6 +86,11 @@ static const McCliCommand commands[] = {
   { "tasks",         mc_cli_tasks_run,    N_("What you should do next") },
   { "history",       mc_cli_history_run,  N_("Who did what, when and why") },
   { "audit",         mc_cli_audit_run,    N_("Prove that the history has not been altered") },
+  { "template",      mc_cli_template_run, N_("List, show, export and import review templates") },
+  { "person",        mc_cli_person_run,   N_("Add and list the people of the institution") },
+  { "unit",          mc_cli_unit_run,     N_("Add and list academic units") },
+  { "role",          mc_cli_role_run,     N_("Grant and revoke roles") },
+  { "settings",      mc_cli_settings_run, N_("Institution settings") },
   { "profile",       mc_cli_profile_run,  N_("List the policy profiles") },
 };
 
