@@ -5,14 +5,17 @@
 Usage: test-cli.py /path/to/mcred
 """
 
+import datetime
 import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import unittest
+import uuid
 
 MCRED = None
 PROFILES = ["--profile", "eu-council", "--profile", "consistency"]
@@ -100,6 +103,9 @@ class CliTestCase(unittest.TestCase):
         """The user name of a design's author, from its exchange file."""
         doc = json.loads(self.ok("design", "export", str(ref), db=db).out)
         return doc["design"]["owner"]["username"]
+
+    def history(self, db, *ref):
+        return json.loads(self.ok("history", *(ref or ("--all",)), "--json", db=db).out)
 
 
 class TopLevel(CliTestCase):
@@ -263,6 +269,7 @@ class ListAndShow(CliTestCase):
         after = self.designs(self.db)
         self.assertEqual(len(after), len(before) - 1)
         self.assertNotIn(draft["uuid"], {d["uuid"] for d in after})
+        self.assertEqual(self.history(self.db)[-1]["action"], "delete")
 
         # Past the draft stage a design is part of the quality record.
         r = self.fails(2, "--as", self.owner(self.db, active["id"]), "design", "delete",
@@ -388,10 +395,12 @@ class ImportExport(CliTestCase):
         doc = json.loads(self.export(self.db, design["id"]))
         doc["design"]["revision"]["title"] = "Replaced title"
         path = self.write("active.json", json.dumps(doc).encode())
+        events = len(self.history(self.db))
         r = self.fails(2, "design", "import", "--replace", path, db=self.db)
         self.assertIn("only a draft can be replaced", r.err)
         self.assertEqual(self.find(self.db, lambda d: d["id"] == design["id"])["title"],
                          design["title"])
+        self.assertEqual(len(self.history(self.db)), events)
 
 
 class Validate(CliTestCase):
@@ -477,9 +486,482 @@ class Validate(CliTestCase):
         self.fails(2, "design", "validate", self.path("absent.json"), *PROFILES, db=self.db)
 
 
+class ApprovalWorkflow(CliTestCase):
+    """A whole approval through mcred: the operating-system account that
+    creates the database is its administrator and acts for five people with
+    --as."""
+
+    PEOPLE = (
+        ("alice", "Alice Author", ["author"]),
+        ("bob", "Bob Reviewer", ["reviewer"]),
+        ("carol", "Carol Reviewer", ["reviewer"]),
+        ("dave", "Dave Chair", ["qa-chair"]),
+        ("erin", "Erin Registrar", ["registrar"]),
+    )
+    TODAY = datetime.date.today().isoformat()
+
+    def setUp(self):
+        super().setUp()
+        self.db = self.path("flow.db")
+        r = self.ok("init", db=self.db)
+        self.assertIn("is its administrator", r.text)
+        self.ok("settings", "set", "institution-name", "Corrib Technological University", db=self.db)
+        self.ok("settings", "set", "institution-country", "IE", db=self.db)
+        self.ok("unit", "add", "COMP", "School of Computing and Data Science", db=self.db)
+        for username, name, roles in self.PEOPLE:
+            self.ok("person", "add", username, "--name", name, "--unit", "COMP",
+                    "--email", username + "@example.org", db=self.db)
+            for role in roles:
+                self.ok("role", "grant", username, role, "--unit", "COMP", db=self.db)
+        self.design = self.import_draft("alice", "complete")
+
+    # Helpers
+
+    def demo_file(self, kind):
+        """A demo design as a draft file: "complete" passes the required
+        profiles, "incomplete" does not."""
+        demo = self.path("demo-source.db")
+        if not os.path.exists(demo):
+            self.demo_db("demo-source.db")
+        if kind == "complete":
+            design = self.find(demo, lambda d: d["state"] == "active" and d["unit"] == "COMP")
+        else:
+            design = self.find(demo, lambda d: d["state"] == "draft" and not d["ects"])
+        doc = json.loads(self.ok("design", "export", str(design["id"]), db=demo).out)
+        doc["design"]["unit"] = {"code": "COMP", "name": "School of Computing and Data Science"}
+        return doc
+
+    def import_draft(self, owner, kind):
+        doc = self.demo_file(kind)
+        doc["design"]["uuid"] = str(uuid.uuid4())
+        doc["design"]["state"] = "draft"
+        doc["design"]["owner"] = {"username": owner}
+        path = self.path("%s-%s.json" % (owner, doc["design"]["uuid"]))
+        with open(path, "w") as f:
+            json.dump(doc, f)
+        self.act(owner, "design", "import", path)
+        return self.designs(self.db, "--search", doc["design"]["revision"]["title"])[-1]["id"]
+
+    def act(self, user, *args):
+        return self.ok("--as", user, *args, db=self.db)
+
+    def state(self, design=None):
+        ref = design or self.design
+        return self.find(self.db, lambda d: d["id"] == ref)["state"]
+
+    def refused(self, user, message, *args):
+        """A refusal: exit 2, the reason on stderr, nothing changed."""
+        events = len(self.history(self.db))
+        designs = self.designs(self.db)
+        r = self.fails(2, "--as", user, *args, db=self.db)
+        lines = r.err.strip().splitlines()
+        self.assertIn(message, lines[0])
+        # One line, or two for a bad argument: the hint to --help.
+        self.assertTrue(len(lines) == 1 or (len(lines) == 2 and "--help" in lines[1]), r.err)
+        self.assertEqual(len(self.history(self.db)), events, args)
+        self.assertEqual(self.designs(self.db), designs, args)
+        return r
+
+    def tasks(self, user):
+        return json.loads(self.act(user, "tasks", "--json").out)
+
+    def my_review(self, user):
+        reviews = json.loads(self.act(user, "review", "list", str(self.design), "--mine",
+                                      "--json").out)
+        self.assertEqual(len(reviews), 1, reviews)
+        self.assertEqual(reviews[0]["reviewer"], user)
+        return reviews[0]["id"]
+
+    def criteria(self, review, kind="rating"):
+        shown = json.loads(self.ok("review", "show", str(review), "--json", db=self.db).out)
+        return [a["criterion"] for a in shown["answers"] if a["kind"] == kind]
+
+    def answers_file(self, review, name="answers.json", **changes):
+        answers = {c: {"rating": "met", "text": "Fine"} for c in self.criteria(review)}
+        answers.update({c: {"text": "Fine"} for c in self.criteria(review, "text")})
+        answers.update(changes)
+        path = self.path(name)
+        with open(path, "w") as f:
+            json.dump(answers, f)
+        return path
+
+    def submit_and_assign(self):
+        self.act("alice", "design", "submit", str(self.design), "--comment", "Ready")
+        self.act("dave", "review", "assign", str(self.design), "bob", "carol")
+        return self.my_review("bob"), self.my_review("carol")
+
+    def review_all(self, bob, carol):
+        self.act("bob", "review", "submit", str(bob), "--recommendation",
+                 "approve-with-conditions", "--answers", self.answers_file(bob))
+        self.act("carol", "review", "submit", str(carol), "--recommendation", "approve",
+                 "--answers", self.answers_file(carol))
+
+    # Tests
+
+    def test_whole_approval(self):
+        design = str(self.design)
+        self.assertEqual(self.tasks("alice")["counts"]["finish-draft"], 1)
+
+        r = self.act("alice", "design", "submit", design, "--comment", "Ready for review")
+        self.assertIn("is now Submitted (was Draft)", r.text)
+        self.assertEqual(self.tasks("dave")["counts"]["assign-reviewers"], 1)
+
+        r = self.act("dave", "review", "assign", design, "bob", "carol")
+        self.assertIn("Bob Reviewer, Carol Reviewer", r.text)
+        self.assertEqual(self.state(), "in-review")
+        for user in ("bob", "carol"):
+            tasks = self.tasks(user)
+            self.assertEqual(tasks["person"], user)
+            self.assertEqual(tasks["counts"]["review"], 1)
+            self.assertEqual(tasks["tasks"][0]["design"], self.design)
+        bob, carol = self.my_review("bob"), self.my_review("carol")
+
+        # Bob saves as he goes, and pins a comment to an outcome.
+        first = self.criteria(bob)[0]
+        r = self.act("bob", "review", "answer", str(bob), first, "partly-met",
+                     "--comment", "Outcome 1 is vague")
+        self.assertIn("1 of", r.text)
+        shown = json.loads(self.ok("review", "show", str(bob), "--json", db=self.db).out)
+        self.assertEqual(shown["state"], "in-progress")
+        self.assertEqual((shown["answers"][0]["rating"], shown["answers"][0]["text"]),
+                         ("partly-met", "Outcome 1 is vague"))
+        r = self.act("bob", "review", "comment", design, "--field", "outcomes", "--item", "1",
+                     "--item-field", "text", "Not assessable as written")
+        comment = int(re.search(r"Comment (\d+)", r.text).group(1))
+        self.act("alice", "review", "reply", str(comment), "Will be reworded")
+        self.act("bob", "review", "resolve", str(comment))
+        threads = json.loads(self.ok("review", "comments", design, "--json", db=self.db).out)
+        self.assertEqual(len(threads), 1)
+        self.assertEqual((threads[0]["field"], threads[0]["item_index"], threads[0]["item_field"]),
+                         ("outcomes", 0, "text"))
+        self.assertEqual(threads[0]["review"], bob)
+        self.assertTrue(threads[0]["resolved"])
+        self.assertEqual([(c["author"], c["text"]) for c in threads[0]["replies"]],
+                         [("alice", "Will be reworded")])
+
+        # Bob hands in a file, Carol answers one criterion at a time.
+        self.act("bob", "review", "submit", str(bob), "--recommendation",
+                 "approve-with-conditions", "--summary", "Sound",
+                 "--answers", self.answers_file(bob, **{first: {"rating": "partly-met"}}))
+        for criterion in self.criteria(carol):
+            self.act("carol", "review", "answer", str(carol), criterion, "met")
+        r = self.act("carol", "review", "submit", str(carol), "--recommendation", "approve")
+        self.assertIn("is complete: Approve", r.text)
+        self.assertEqual(self.tasks("dave")["counts"]["decide"], 1)
+        self.assertEqual(self.tasks("bob")["counts"]["review"], 0)
+
+        r = self.act("dave", "decision", "record", design, "--outcome", "approve-with-conditions",
+                     "--meeting-date", self.TODAY, "--reference", "APC/2026/7",
+                     "--condition", "Reword outcome 1", "--comment", "Approved at the meeting")
+        self.assertIn("it is now Approved (was In review)", r.text)
+        decisions = json.loads(self.ok("decision", "list", design, "--json", db=self.db).out)
+        self.assertEqual([(d["outcome"], d["reference"], d["decided_by"]) for d in decisions],
+                         [("approve-with-conditions", "APC/2026/7", "dave")])
+        self.assertEqual(self.tasks("alice")["counts"]["meet-conditions"], 1)
+
+        self.refused("dave", "1 condition of its approval is not met", "design", "activate", design)
+        conditions = json.loads(self.ok("design", "conditions", design, "--json", db=self.db).out)
+        self.assertEqual([(c["number"], c["met"]) for c in conditions], [(1, False)])
+        self.act("alice", "design", "meet-condition", design, "1", "--evidence", "Reworded")
+        conditions = json.loads(self.ok("design", "conditions", design, "--json", db=self.db).out)
+        self.assertEqual([(c["met"], c["met_by"], c["evidence"]) for c in conditions],
+                         [(True, "alice", "Reworded")])
+        self.assertEqual(self.tasks("dave")["counts"]["activate"], 1)
+        self.act("dave", "design", "activate", design, "--comment", "From September")
+        self.assertEqual(self.state(), "active")
+        self.assertEqual(self.tasks("erin")["tasks"], [])
+
+        # The yearly review falls due a year after the meeting.
+        due = json.loads(self.ok("annual-review", "due", "--unit", "COMP", "--json",
+                                 db=self.db).out)
+        next_year = int(self.TODAY[:4]) + 1
+        self.assertEqual([(d["id"], d["overdue"]) for d in due], [(self.design, False)])
+        self.assertTrue(due[0]["review_due"].startswith("%d-" % next_year), due)
+
+        # The history tells who did what, for whom, when and why.
+        events = self.history(self.db, design)
+        actions = [(e["action"], e["actor"]) for e in events]
+        self.assertEqual(actions, [
+            ("import", "alice"), ("submit", "alice"), ("assign-reviewers", "dave"),
+            ("comment", "bob"), ("comment", "alice"), ("resolve-comment", "bob"),
+            ("submit-review", "bob"), ("submit-review", "carol"), ("decide", "dave"),
+            ("meet-condition", "alice"), ("activate", "dave")])
+        admin = events[0]["recorded_by"]
+        self.assertNotIn(admin, ("alice", "bob", "carol", "dave", "erin"))
+        for event in events:
+            self.assertEqual(event["recorded_by"], admin, event)
+            self.assertEqual(event["design"], self.design)
+            self.assertRegex(event["time"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
+            self.assertRegex(event["hash"], r"^[0-9a-f]{64}$")
+        submit = events[1]
+        self.assertEqual((submit["from"], submit["to"], submit["comment"]),
+                         ("draft", "submitted", "Ready for review"))
+        decide = events[8]
+        self.assertEqual(decide["details"]["meeting_date"], self.TODAY)
+        self.assertEqual(decide["details"]["conditions"], ["Reword outcome 1"])
+        self.assertEqual(decide["comment"], "Approved at the meeting")
+        self.assertEqual(events[3]["details"]["field"], "outcomes")
+        human = self.ok("history", design, db=self.db).text
+        self.assertIn("on behalf of Dave Chair (dave)", human)
+        self.assertIn("Submitted → In review", human)
+
+        r = self.ok("audit", "verify", db=self.db)
+        everything = self.history(self.db)
+        self.assertIn("History intact: %d events checked, head %s" %
+                      (len(everything), everything[-1]["hash"]), r.text)
+
+    def test_refusals_change_nothing(self):
+        design = str(self.design)
+        self.ok("role", "grant", "alice", "reviewer", "--unit", "COMP", db=self.db)
+        self.ok("role", "grant", "dave", "author", "--unit", "COMP", db=self.db)
+
+        # Decisions only on a design in review, and by the chair.
+        self.refused("dave", "is not possible: “", "decision", "record", design,
+                     "--outcome", "approve", "--meeting-date", self.TODAY, "--reference", "R1")
+        self.refused("bob", "Only the author", "design", "submit", design)
+        broken = self.import_draft("alice", "incomplete")
+        r = self.refused("alice", "cannot be submitted: it has", "design", "submit", str(broken))
+        self.assertIn("under the required profiles. First:", r.err)
+        self.assertEqual(self.state(broken), "draft")
+
+        self.act("alice", "design", "submit", design)
+        self.refused("erin", "Erin Registrar is not QA chair", "review", "assign", design, "bob")
+        self.refused("dave", "Alice Author is the author of", "review", "assign", design, "alice")
+        self.refused("dave", "Erin Registrar is not a reviewer", "review", "assign", design, "erin")
+        self.act("dave", "review", "assign", design, "bob", "carol")
+        bob, carol = self.my_review("bob"), self.my_review("carol")
+
+        # Reviews: only by their reviewer, on the template's criteria.
+        self.refused("carol", "assigned to someone else", "review", "answer", str(bob),
+                     self.criteria(bob)[0], "met")
+        self.refused("bob", "Not a criterion of the template", "review", "answer", str(bob),
+                     "no-such-criterion", "met")
+        self.refused("bob", "is rated: answer met, partly-met or not-met", "review", "answer",
+                     str(bob), self.criteria(bob)[0], "splendid")
+        bad = {
+            "syntax.json": b'{"outcomes": ',
+            "array.json": b"[]",
+            "unknown.json": b'{"no-such-criterion": {"rating": "met"}}',
+            "type.json": b'{"%s": {"rating": 3}}' % self.criteria(bob)[1].encode(),
+            "member.json": b'{"%s": {"score": "met"}}' % self.criteria(bob)[1].encode(),
+            "utf8.json": b'{"%s": {"text": "caf\xe9"}}' % self.criteria(bob)[1].encode(),
+            "huge.json": b"{" + b" " * (2 * 1024 * 1024) + b"}",
+        }
+        for name, data in bad.items():
+            with open(self.path(name), "wb") as f:
+                f.write(data)
+            r = self.refused("bob", name, "review", "submit", str(bob),
+                             "--recommendation", "approve", "--answers", self.path(name))
+            shown = json.loads(self.ok("review", "show", str(bob), "--json", db=self.db).out)
+            self.assertEqual(shown["state"], "assigned", name)
+            self.assertFalse([a for a in shown["answers"] if a["rating"]], name)
+        r = self.refused("bob", "“no-such-criterion” is not a criterion", "review", "submit",
+                         str(bob), "--recommendation", "approve",
+                         "--answers", self.path("unknown.json"))
+        incomplete = self.answers_file(bob, "incomplete.json")
+        with open(incomplete) as f:
+            answers = json.load(f)
+        del answers[self.criteria(bob)[-1]]
+        with open(incomplete, "w") as f:
+            json.dump(answers, f)
+        self.refused("bob", "is not answered yet", "review", "submit", str(bob),
+                     "--recommendation", "approve", "--answers", incomplete)
+        self.fails(2, "--as", "bob", "review", "submit", str(bob), db=self.db)
+
+        # Not enough reviews, bad meetings.
+        self.act("bob", "review", "submit", str(bob), "--recommendation", "approve",
+                 "--answers", self.answers_file(bob))
+        record = ("decision", "record", design, "--outcome", "approve", "--reference", "R1",
+                  "--meeting-date")
+        self.refused("dave", "A decision needs 2 completed reviews", *record, self.TODAY)
+        self.act("carol", "review", "submit", str(carol), "--recommendation", "approve",
+                 "--answers", self.answers_file(carol))
+        self.refused("bob", "Bob Reviewer is not QA chair", *record, self.TODAY)
+        self.refused("dave", "is not a date like 2026-03-14", *record, "2026-02-30")
+        self.refused("dave", "is not a date like 2026-03-14", *record, "14/03/2026")
+        self.refused("dave", "has not taken place yet", *record, "2999-01-01")
+        self.refused("dave", "needs at least one condition", "decision", "record", design,
+                     "--outcome", "approve-with-conditions", "--reference", "R1",
+                     "--meeting-date", self.TODAY)
+        self.act("dave", *record, self.TODAY)
+        self.assertEqual(self.state(), "approved")
+
+        # Chairs never decide on their own designs.
+        own = self.import_draft("dave", "complete")
+        self.act("dave", "design", "submit", str(own))
+        self.refused("dave", "authors never review or decide on their own designs",
+                     "review", "assign", str(own), "bob")
+
+    def approve(self):
+        bob, carol = self.submit_and_assign()
+        self.review_all(bob, carol)
+        self.act("dave", "decision", "record", str(self.design), "--outcome", "approve",
+                 "--meeting-date", self.TODAY, "--reference", "APC/1")
+        self.act("dave", "design", "activate", str(self.design))
+
+    def test_yearly_review_and_after(self):
+        design = str(self.design)
+        self.approve()
+        self.refused("bob", "Bob Reviewer is not Author", "annual-review", "start", design)
+        r = self.act("alice", "annual-review", "start", design)
+        self.assertIn("Yearly review of", r.text)
+        criteria = re.findall(r"(?m)^\d+\. ([a-z0-9-]+) \(", r.text)
+        rated = re.findall(r"(?m)^\d+\. ([a-z0-9-]+) \(rated", r.text)
+        texts = [c for c in criteria if c not in rated]
+        self.assertTrue(rated and texts, r.text)
+        self.act("alice", "annual-review", "answer", design, rated[0], "met", "--comment", "Yes")
+        self.refused("alice", "Not a criterion of the template", "annual-review", "answer",
+                     design, "no-such-criterion", "met")
+        self.refused("alice", "Say what the review leads to", "annual-review", "complete", design)
+        answers = {c: {"rating": "partly-met", "text": "Mostly"} for c in rated[1:]}
+        answers.update({c: {"text": "Students asked for more practice"} for c in texts})
+        path = self.path("yearly.json")
+        with open(path, "w") as f:
+            json.dump(answers, f)
+        r = self.act("alice", "annual-review", "complete", design, "--outcome", "modify",
+                     "--actions", "Add a practical session", "--answers", path)
+        self.assertIn("Modify", r.text)
+        self.assertEqual(self.state(), "modifying")
+        event = self.history(self.db, design)[-1]
+        self.assertEqual((event["action"], event["to"], event["details"]["outcome"]),
+                         ("annual-review", "modifying", "modify"))
+
+        # The minor modification goes through its own review.
+        self.act("alice", "design", "submit-modification", design)
+        self.assertEqual(self.state(), "modification-review")
+        self.act("dave", "review", "assign", design, "bob")
+        review = json.loads(self.act("bob", "review", "list", "--mine", "--json").out)[-1]["id"]
+        self.act("bob", "review", "submit", str(review), "--recommendation", "approve",
+                 "--answers", self.answers_file(review))
+        self.act("dave", "decision", "record", design, "--outcome", "approve",
+                 "--meeting-date", self.TODAY, "--reference", "APC/2")
+        self.assertEqual(self.state(), "active")
+        for command, state in (("suspend", "suspended"), ("reinstate", "active"),
+                               ("retire", "retired")):
+            self.act("dave", "design", command, design, "--comment", command)
+            self.assertEqual(self.state(), state)
+        self.refused("dave", "is not possible", "design", "reinstate", design)
+
+    def test_acting_for_others_is_for_administrators(self):
+        self.refused("nobody", "There is no person with the user name “nobody”", "tasks")
+        account = self.history(self.db)[0]["actor"]
+        self.ok("role", "grant", "erin", "administrator", db=self.db)
+        self.act("erin", "role", "revoke", account, "administrator")
+        r = self.refused("bob", "Only an administrator can act on behalf of someone else", "tasks")
+        self.assertIn("--as", r.err)
+        # Without --as the account still acts for itself.
+        self.ok("tasks", db=self.db)
+
+    def test_audit_detects_altered_history(self):
+        bob, carol = self.submit_and_assign()
+        self.review_all(bob, carol)
+        events = self.history(self.db)
+        head = events[-1]["hash"]
+        r = self.ok("audit", "verify", "--expect-head", head, db=self.db)
+        self.assertIn("History intact: %d events checked" % len(events), r.text)
+        verdict = json.loads(self.ok("audit", "verify", "--json", db=self.db).out)
+        self.assertEqual((verdict["intact"], verdict["checked"], verdict["head"]),
+                         (True, len(events), head))
+
+        # Someone edits the database file behind the application's back.
+        altered = events[len(events) // 2]
+        connection = sqlite3.connect(self.db)
+        connection.execute("DROP TRIGGER events_no_update")
+        connection.execute("UPDATE events SET comment = 'Nothing happened' WHERE id = ?",
+                           (altered["id"],))
+        connection.commit()
+        connection.close()
+        r = self.mcred("audit", "verify", db=self.db)
+        self.assertEqual(r.status, 1, r)
+        self.assertIn("History altered at event #%d:" % altered["id"], r.text)
+        verdict = json.loads(self.mcred("audit", "verify", "--json", db=self.db).out)
+        self.assertEqual((verdict["intact"], verdict["first_broken"], verdict["checked"]),
+                         (False, altered["id"], altered["id"] - 1))
+
+    def test_audit_detects_cut_history(self):
+        self.submit_and_assign()
+        head = self.history(self.db)[-1]["hash"]
+        connection = sqlite3.connect(self.db)
+        connection.execute("DROP TRIGGER events_no_delete")
+        connection.execute("DELETE FROM events WHERE id = (SELECT max(id) FROM events)")
+        connection.commit()
+        connection.close()
+        # What is left still chains, but the head written down is gone.
+        self.ok("audit", "verify", db=self.db)
+        r = self.mcred("audit", "verify", "--expect-head", head, db=self.db)
+        self.assertEqual(r.status, 1, r)
+        self.assertIn("History rewritten", r.text)
+        self.assertIn(head, r.text)
+        self.fails(2, "audit", "verify", "--expect-head", "not-a-hash", db=self.db)
+
+    def test_template_import(self):
+        path = self.path("approval.json")
+        self.ok("template", "export", "approval-esg", path, db=self.db)
+        with open(path) as f:
+            template = json.load(f)
+        before = self.ok("template", "list", "--json", db=self.db).out
+        events = len(self.history(self.db))
+
+        template["criteria"][2]["answer"] = "yes-no"
+        bad = self.path("bad-template.json")
+        with open(bad, "w") as f:
+            json.dump(template, f)
+        r = self.fails(2, "template", "import", bad, db=self.db)
+        self.assertIn("bad-template.json: Criterion 3 (“%s”)" % template["criteria"][2]["id"], r.err)
+        self.assertIn("“answer” is “yes-no”", r.err)
+        self.assertEqual(self.ok("template", "list", "--json", db=self.db).out, before)
+        self.assertEqual(len(self.history(self.db)), events)
+
+        template["criteria"][2]["answer"] = "rating"
+        template["title"] = "Design approval 2027"
+        with open(bad, "w") as f:
+            json.dump(template, f)
+        self.refused("alice", "does not have the role Administrator", "template", "import", bad)
+        r = self.ok("template", "import", bad, db=self.db)
+        self.assertIn("as version 2 of approval-esg", r.text)
+        listed = {t["key"]: t for t in json.loads(self.ok("template", "list", "--json",
+                                                          db=self.db).out)}
+        self.assertEqual((listed["approval-esg"]["version"], listed["approval-esg"]["title"]),
+                         (2, "Design approval 2027"))
+        self.assertEqual(self.history(self.db)[-1]["action"], "edit-template")
+
+    def test_people_roles_settings(self):
+        people = {p["username"]: p for p in json.loads(self.ok("person", "list", "--json",
+                                                                db=self.db).out)}
+        self.assertEqual(people["dave"]["roles"], [{"role": "qa-chair", "unit": "COMP"}])
+        self.assertEqual(people["alice"]["unit"], "COMP")
+        self.ok("role", "revoke", "dave", "qa-chair", "--unit", "COMP", db=self.db)
+        self.ok("role", "grant", "dave", "qa-chair", db=self.db)
+        people = {p["username"]: p for p in json.loads(self.ok("person", "list", "--json",
+                                                                db=self.db).out)}
+        self.assertEqual(people["dave"]["roles"], [{"role": "qa-chair", "unit": None}])
+        self.fails(2, "role", "grant", "dave", "chef", db=self.db)
+        self.refused("alice", "does not have the role Administrator", "person", "add", "zed",
+                     "--name", "Zed")
+        self.refused("alice", "does not have the role Administrator", "settings", "set",
+                     "min-reviews", "1")
+        self.fails(2, "settings", "set", "min-reviews", "0", db=self.db)
+        self.fails(2, "settings", "get", "no-such-setting", db=self.db)
+        self.ok("settings", "set", "min-reviews", "1", db=self.db)
+        self.assertEqual(self.ok("settings", "get", "min-reviews", db=self.db).text, "1\n")
+        settings = json.loads(self.ok("settings", "get", "--json", db=self.db).out)
+        self.assertEqual(settings["review-cycle-months"], "12")
+        self.assertEqual(settings["institution-country"], "IE")
+
+    def test_help_everywhere(self):
+        for command in (["person"], ["unit"], ["role"], ["settings"], ["review"], ["decision"],
+                        ["annual-review"], ["audit"], ["template"], ["history"], ["tasks"],
+                        ["design", "submit"], ["review", "submit"], ["decision", "record"],
+                        ["annual-review", "complete"], ["audit", "verify"]):
+            r = self.ok(*command, "--help")
+            self.assertIn("--as", r.text, command)
+
+
 class BrokenDatabases(CliTestCase):
     COMMANDS = (["design", "list"], ["design", "list", "--json"], ["design", "show", "1"],
-                ["design", "export", "1"], ["design", "validate", "1", "--profile", "eu-council"])
+                ["design", "export", "1"], ["design", "validate", "1", "--profile", "eu-council"],
+                ["design", "submit", "1"], ["review", "list"], ["history", "--all"],
+                ["audit", "verify"], ["tasks"], ["person", "list"], ["template", "list"])
 
     def test_missing_database_not_created(self):
         db = self.path("missing.db")
