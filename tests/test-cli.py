@@ -842,6 +842,36 @@ class ApprovalWorkflow(CliTestCase):
             self.assertEqual(self.state(), state)
         self.refused("dave", "is not possible", "design", "reinstate", design)
 
+    def test_yearly_report(self):
+        self.approve()
+        title = self.find(self.db, lambda d: d["id"] == self.design)["title"]
+        year = self.TODAY[:4]
+        pdf, csv = self.path("report.pdf"), self.path("report.csv")
+        r = self.ok("report", "yearly", "--unit", "COMP", "--year", year, "--pdf", pdf,
+                    "--csv", csv, db=self.db)
+        self.assertIn(pdf, r.text)
+        with open(pdf, "rb") as f:
+            self.assertEqual(f.read(5), b"%PDF-")
+        with open(csv, encoding="utf-8") as f:
+            table = f.read()
+        self.assertIn(title, table)
+        self.assertIn("APC/1", table)
+        if shutil.which("pdftotext"):
+            text = subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True,
+                                  stdout=subprocess.PIPE).stdout.decode("utf-8")
+            self.assertIn("Yearly quality report " + year, text)
+            self.assertIn("Corrib Technological University", text)
+
+        for args in (["--unit", "COMP", "--year", year],
+                     ["--unit", "NOPE", "--year", year, "--pdf", pdf],
+                     ["--unit", "COMP", "--year", "26", "--pdf", pdf],
+                     ["--year", year, "--pdf", pdf]):
+            self.fails(2, "report", "yearly", *args, db=self.db)
+        missing = self.path("no-such-folder/report.pdf")
+        self.fails(2, "report", "yearly", "--unit", "COMP", "--year", year, "--pdf", missing,
+                   db=self.db)
+        self.assertFalse(os.path.exists(os.path.dirname(missing)))
+
     def test_acting_for_others_is_for_administrators(self):
         self.refused("nobody", "There is no person with the user name “nobody”", "tasks")
         account = self.history(self.db)[0]["actor"]
@@ -951,6 +981,7 @@ class ApprovalWorkflow(CliTestCase):
     def test_help_everywhere(self):
         for command in (["person"], ["unit"], ["role"], ["settings"], ["review"], ["decision"],
                         ["annual-review"], ["audit"], ["template"], ["history"], ["tasks"],
+                        ["report"], ["report", "yearly"],
                         ["design", "submit"], ["review", "submit"], ["decision", "record"],
                         ["annual-review", "complete"], ["audit", "verify"]):
             r = self.ok(*command, "--help")
@@ -961,7 +992,8 @@ class BrokenDatabases(CliTestCase):
     COMMANDS = (["design", "list"], ["design", "list", "--json"], ["design", "show", "1"],
                 ["design", "export", "1"], ["design", "validate", "1", "--profile", "eu-council"],
                 ["design", "submit", "1"], ["review", "list"], ["history", "--all"],
-                ["audit", "verify"], ["tasks"], ["person", "list"], ["template", "list"])
+                ["audit", "verify"], ["tasks"], ["person", "list"], ["template", "list"],
+                ["report", "yearly", "--unit", "COMP", "--year", "2026", "--pdf", "r.pdf"])
 
     def test_missing_database_not_created(self):
         db = self.path("missing.db")

@@ -33,6 +33,8 @@ int mc_cli_history_run    (McCliContext *ctx, int argc, char **argv);
 /* mc-cli-audit.c: "mcred audit" and "tasks" */
 int mc_cli_audit_run      (McCliContext *ctx, int argc, char **argv);
 int mc_cli_tasks_run      (McCliContext *ctx, int argc, char **argv);
+/* mc-cli-report.c */
+int mc_cli_report_run     (McCliContext *ctx, int argc, char **argv);
 /* mc-cli-template.c */
 int mc_cli_template_run   (McCliContext *ctx, int argc, char **argv);
 

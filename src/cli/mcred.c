@@ -86,6 +86,7 @@ static const McCliCommand commands[] = {
   { "tasks",         mc_cli_tasks_run,    N_("What you should do next") },
   { "history",       mc_cli_history_run,  N_("Who did what, when and why") },
   { "audit",         mc_cli_audit_run,    N_("Prove that the history has not been altered") },
+  { "report",        mc_cli_report_run,   N_("Write a unit’s yearly QA report") },
   { "template",      mc_cli_template_run, N_("List, show, export and import review templates") },
   { "person",        mc_cli_person_run,   N_("Add and list the people of the institution") },
   { "unit",          mc_cli_unit_run,     N_("Add and list academic units") },
