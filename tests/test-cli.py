@@ -716,7 +716,7 @@ class ApprovalWorkflow(CliTestCase):
         self.ok("role", "grant", "dave", "author", "--unit", "COMP", db=self.db)
 
         # Decisions only on a design in review, and by the chair.
-        self.refused("dave", "is not possible: “", "decision", "record", design,
+        self.refused("dave", "No decision can be recorded on “", "decision", "record", design,
                      "--outcome", "approve", "--meeting-date", self.TODAY, "--reference", "R1")
         self.refused("bob", "Only the author", "design", "submit", design)
         broken = self.import_draft("alice", "incomplete")
@@ -840,7 +840,7 @@ class ApprovalWorkflow(CliTestCase):
                                ("retire", "retired")):
             self.act("dave", "design", command, design, "--comment", command)
             self.assertEqual(self.state(), state)
-        self.refused("dave", "is not possible", "design", "reinstate", design)
+        self.refused("dave", "cannot be reinstated now", "design", "reinstate", design)
 
     def test_yearly_report(self):
         self.approve()

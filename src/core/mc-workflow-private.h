@@ -50,6 +50,10 @@ gboolean    _mc_workflow_run          (McWorkflow *self, McWorkflowFunc func, gp
 McDesign   *_mc_workflow_shadow       (McDesign *design);
 void        _mc_workflow_apply        (McDesign *design, McDesign *shadow);
 
+/* Sets MC_WORKFLOW_ERROR_WRONG_STATE saying why @action does not apply
+ * in the design's state. */
+void        _mc_workflow_set_wrong_state_error (McDesign *design, McAction action, GError **error);
+
 /* Withdraws the unfinished reviews of @revision. */
 gboolean    _mc_workflow_withdraw_open_reviews (McWorkflow *self, McDesign *design, guint revision,
                                                 GError **error);

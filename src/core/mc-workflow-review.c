@@ -295,11 +295,7 @@ check_own_open_review (McWorkflow  *self,
   if (mc_design_get_state (design) != MC_DESIGN_STATE_IN_REVIEW &&
       mc_design_get_state (design) != MC_DESIGN_STATE_MODIFICATION_REVIEW)
     {
-      g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_WRONG_STATE,
-                   _("%s is not possible: “%s” is %s"),
-                   mc_enum_label (MC_TYPE_ACTION, MC_ACTION_SUBMIT_REVIEW),
-                   _mc_workflow_design_title (design),
-                   mc_enum_label (MC_TYPE_DESIGN_STATE, mc_design_get_state (design)));
+      _mc_workflow_set_wrong_state_error (design, MC_ACTION_SUBMIT_REVIEW, error);
       return FALSE;
     }
   if (review->reviewer_id != _mc_workflow_actor_id (self))

@@ -538,6 +538,76 @@ find_transition (McAction action)
   return NULL;
 }
 
+/* Why an action does not apply in a state: one sentence per action, so
+ * that each reads naturally once translated. */
+void
+_mc_workflow_set_wrong_state_error (McDesign  *design,
+                                    McAction   action,
+                                    GError   **error)
+{
+  const char *title = _mc_workflow_design_title (design);
+  const char *state = mc_enum_label (MC_TYPE_DESIGN_STATE, mc_design_get_state (design));
+
+#define WRONG_STATE(message) \
+  g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_WRONG_STATE, message, title, state)
+
+  /* Translators: in these messages the first %s is a design's title and
+   * the second its state, like "Active" */
+  switch (action)
+    {
+    case MC_ACTION_SUBMIT:
+      WRONG_STATE (_("“%s” cannot be submitted now: it is %s, and only a draft can be"));
+      break;
+    case MC_ACTION_WITHDRAW:
+      WRONG_STATE (_("“%s” cannot be withdrawn now: it is %s"));
+      break;
+    case MC_ACTION_ASSIGN_REVIEWERS:
+      WRONG_STATE (_("Reviewers cannot be assigned to “%s” now: it is %s"));
+      break;
+    case MC_ACTION_SUBMIT_REVIEW:
+      WRONG_STATE (_("A review of “%s” cannot be completed now: it is %s"));
+      break;
+    case MC_ACTION_DECIDE:
+      WRONG_STATE (_("No decision can be recorded on “%s” now: it is %s"));
+      break;
+    case MC_ACTION_REVISE:
+      WRONG_STATE (_("“%s” cannot be revised now: it is %s, and no changes were requested"));
+      break;
+    case MC_ACTION_MEET_CONDITION:
+      WRONG_STATE (_("Conditions of “%s” cannot be met now: it is %s"));
+      break;
+    case MC_ACTION_ACTIVATE:
+      WRONG_STATE (_("“%s” cannot be activated now: it is %s"));
+      break;
+    case MC_ACTION_SUSPEND:
+      WRONG_STATE (_("“%s” cannot be suspended now: it is %s"));
+      break;
+    case MC_ACTION_REINSTATE:
+      WRONG_STATE (_("“%s” cannot be reinstated now: it is %s"));
+      break;
+    case MC_ACTION_RETIRE:
+      WRONG_STATE (_("“%s” cannot be retired now: it is %s"));
+      break;
+    case MC_ACTION_START_MODIFICATION:
+      WRONG_STATE (_("A modification of “%s” cannot be started now: it is %s"));
+      break;
+    case MC_ACTION_SUBMIT_MODIFICATION:
+      WRONG_STATE (_("A modification of “%s” cannot be submitted now: it is %s"));
+      break;
+    case MC_ACTION_ANNUAL_REVIEW:
+      WRONG_STATE (_("“%s” has no yearly review now: it is %s"));
+      break;
+    case MC_ACTION_DELETE:
+      WRONG_STATE (_("“%s” cannot be deleted: it is %s, and only a draft can be"));
+      break;
+    case MC_ACTION_CREATE:
+    default:
+      WRONG_STATE (_("“%s” cannot be changed now: it is %s"));
+      break;
+    }
+#undef WRONG_STATE
+}
+
 static gboolean
 require_state (McDesign  *design,
                McAction   action,
@@ -552,11 +622,7 @@ require_state (McDesign  *design,
     if (transition->from[i] == state)
       return TRUE;
 
-  g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_WRONG_STATE,
-               /* Translators: "Submitted is not possible: “Data Analytics” is Active" */
-               _("%s is not possible: “%s” is %s"),
-               mc_enum_label (MC_TYPE_ACTION, action), _mc_workflow_design_title (design),
-               mc_enum_label (MC_TYPE_DESIGN_STATE, state));
+  _mc_workflow_set_wrong_state_error (design, action, error);
   return FALSE;
 }
 
