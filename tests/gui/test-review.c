@@ -693,6 +693,20 @@ test_field_comment (Fixture *f, gconstpointer data)
   g_assert_cmpint (root->author_id, ==, person_id (f->reviewer));
   g_assert_cmpint (root->review_id, !=, 0);
 
+  /* A read-only choice keeps its comment button working, and stays shut. */
+  {
+    GtkWidget *type_row = _mc_design_editor_find_widget (reviewer, "credential_type", -1, NULL);
+    GtkWidget *choices;
+
+    g_assert_true (ADW_IS_COMBO_ROW (type_row));
+    g_assert_true (gtk_widget_is_sensitive (comment_button (reviewer, "credential_type", -1, NULL)));
+    g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (type_row)));
+    gtk_widget_activate (type_row);
+    iterate ();
+    choices = find_child (type_row, GTK_TYPE_POPOVER, NULL);
+    g_assert_true (choices == NULL || !gtk_widget_get_visible (choices));
+  }
+
   /* The author sees it beside that field, and only there. */
   author = editor_for (f, f->author, f->design_id);
   button = comment_button (author, "outcomes", 2, "text");
