@@ -287,6 +287,7 @@ text_row_new (const McFieldSpec *spec, GObject *target, GtkWidget **focus)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (spec->label);
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *view = gtk_text_view_new ();
@@ -303,8 +304,12 @@ text_row_new (const McFieldSpec *spec, GObject *target, GtkWidget **focus)
   gtk_widget_set_margin_bottom (box, 12);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), view);
+  /* Suffixes beside the label, as other rows have them (comments). */
+  gtk_box_append (GTK_BOX (header), label);
+  g_object_set_data (G_OBJECT (row), "mc-suffix-box", header);
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
@@ -319,7 +324,7 @@ text_row_new (const McFieldSpec *spec, GObject *target, GtkWidget **focus)
   _mc_widget_set_accessible_label (view, spec->label);
 
   gtk_frame_set_child (GTK_FRAME (frame), view);
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), frame);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   *focus = view;

@@ -55,8 +55,15 @@ lock_tree (McDesignEditor *self, GtkWidget *widget, const char *reason)
       lock_spin_button (widget, reason);
       return;
     }
-  else if ((bound && (GTK_IS_SWITCH (widget) || ADW_IS_COMBO_ROW (widget))) ||
-           widget == GTK_WIDGET (self->unit_row) ||
+  else if ((bound && ADW_IS_COMBO_ROW (widget)) || widget == GTK_WIDGET (self->unit_row))
+    {
+      /* Insensitive, the whole row would be: the comment button beside
+       * the choice too.  A row that does not open is enough. */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (widget), FALSE);
+      gtk_widget_add_css_class (widget, "read-only");
+      gtk_widget_set_tooltip_text (widget, reason);
+    }
+  else if ((bound && GTK_IS_SWITCH (widget)) ||
            (GTK_IS_CHECK_BUTTON (widget) &&
             (g_object_get_data (G_OBJECT (widget), "mc-bit") != NULL ||
              g_object_get_data (G_OBJECT (widget), "mc-code") != NULL)) ||

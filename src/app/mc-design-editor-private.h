@@ -56,6 +56,8 @@ struct _McDesignEditor
   AdwToastOverlay *toast_overlay;
   AdwFlap         *flap;
   AdwPreferencesPage *page;
+  GtkStackSwitcher *side_switcher;
+  GtkStack        *side_stack;
   McFindingsPanel *findings_panel;
   McWorkflowBar   *workflow_bar;
 
@@ -87,6 +89,9 @@ struct _McDesignEditor
   AdwComboRow     *unit_row;
   GListModel      *units;
   gboolean         building;
+
+  /* reviews and comments: mc-design-editor-review.c */
+  struct _McEditorReview *review;
 };
 
 /* mc-design-editor-form.c */
@@ -101,5 +106,11 @@ void       _mc_design_editor_lock_form      (McDesignEditor *self, const char *r
 char      *_mc_design_editor_read_only_reason (McDesignEditor *self);
 /* mc-design-editor.c */
 void       _mc_design_editor_content_changed (McDesignEditor *self);
+/* mc-design-editor-review.c */
+void       _mc_design_editor_review_class_init (GtkWidgetClass *widget_class);
+void       _mc_design_editor_review_init    (McDesignEditor *self);
+void       _mc_design_editor_review_dispose (McDesignEditor *self);
+/* Shows the reviews and comments of self->design (after loading it). */
+void       _mc_design_editor_review_load    (McDesignEditor *self);
 
 G_END_DECLS

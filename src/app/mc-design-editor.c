@@ -314,6 +314,7 @@ static void
 design_state_cb (McDesignEditor *self)
 {
   update_title (self);
+  _mc_design_editor_review_load (self);
 }
 
 static void
@@ -364,6 +365,7 @@ load_design (McDesignEditor *self)
   update_title (self);
   update_status (self);
   mc_design_editor_revalidate (self);
+  _mc_design_editor_review_load (self);
 }
 
 static gboolean
@@ -526,6 +528,7 @@ mc_design_editor_dispose (GObject *object)
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->validate_source, g_source_remove);
   disconnect_design (self);
+  _mc_design_editor_review_dispose (self);
   _mc_design_editor_clear_form (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_DESIGN_EDITOR);
@@ -666,6 +669,8 @@ mc_design_editor_class_init (McDesignEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McDesignEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, McDesignEditor, flap);
   gtk_widget_class_bind_template_child (widget_class, McDesignEditor, page);
+  gtk_widget_class_bind_template_child (widget_class, McDesignEditor, side_switcher);
+  gtk_widget_class_bind_template_child (widget_class, McDesignEditor, side_stack);
   gtk_widget_class_bind_template_child (widget_class, McDesignEditor, findings_panel);
   gtk_widget_class_bind_template_child (widget_class, McDesignEditor, workflow_bar);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
@@ -679,6 +684,7 @@ mc_design_editor_class_init (McDesignEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.jump-section", "s", jump_section_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "editor.save", NULL);
+  _mc_design_editor_review_class_init (widget_class);
 }
 
 static void
@@ -695,6 +701,7 @@ mc_design_editor_init (McDesignEditor *self)
 
   menu = sections_menu_new ();
   gtk_menu_button_set_menu_model (self->sections_button, menu);
+  _mc_design_editor_review_init (self);
   load_design (self);
 }
 

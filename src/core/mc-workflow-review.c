@@ -411,7 +411,7 @@ _mc_workflow_check_answers (McTemplate  *template_,
       if (!answered)
         {
           g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_READY,
-                       _("“%s” is not answered yet"), criterion->title);
+                       _("“%s” is not answered yet"), mc_criterion_get_title (criterion));
           return FALSE;
         }
     }
