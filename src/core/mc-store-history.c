@@ -159,6 +159,62 @@ mc_store_list_events (McStore  *self,
   return g_steal_pointer (&events);
 }
 
+/**
+ * mc_store_list_events_before:
+ * @self: a #McStore
+ * @design_id: a design, or 0 for the whole history
+ * @before_id: only events older than this one, or 0 for the newest
+ * @limit: how many events at most
+ * @error: return location for a #GError
+ *
+ * Reads one page of the history, so that a long history can be shown
+ * without reading all of it: pass the id of the oldest event of a page as
+ * @before_id to get the next one.
+ *
+ * Returns: (transfer full) (element-type McEvent): the events, newest first
+ */
+GPtrArray *
+mc_store_list_events_before (McStore  *self,
+                             gint64    design_id,
+                             gint64    before_id,
+                             guint     limit,
+                             GError  **error)
+{
+  g_autoptr(McStmt) stmt = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_event_free);
+  int rc;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+
+  stmt = _mc_store_prepare (self, "SELECT " EVENT_COLUMNS " FROM events AS e "
+                            "LEFT JOIN people AS a ON a.id = e.actor_id "
+                            "LEFT JOIN people AS r ON r.id = e.recorded_by_id "
+                            "WHERE (?1 = 0 OR e.design_id = ?1) AND (?2 = 0 OR e.id < ?2) "
+                            "ORDER BY e.id DESC LIMIT ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, design_id);
+  sqlite3_bind_int64 (stmt, 2, before_id);
+  sqlite3_bind_int64 (stmt, 3, limit);
+  while ((rc = _mc_store_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      g_autofree char *problem = NULL;
+      McEvent *event = event_from_row (stmt, &problem);
+
+      if (event == NULL)
+        {
+          g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT,
+                       _("The history in “%s” is damaged: %s"),
+                       _mc_store_get_display_name (self), problem);
+          return NULL;
+        }
+      g_ptr_array_add (events, event);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  return g_steal_pointer (&events);
+}
+
 guint64
 mc_store_count_events (McStore  *self,
                        GError  **error)
