@@ -5,6 +5,7 @@
 
 #include "mc-admin-window.h"
 #include "mc-history-dialog.h"
+#include "mc-report-dialog.h"
 #include "mc-window-private.h"
 
 /* The history, the administration window and the yearly report, from the
@@ -61,6 +62,25 @@ win_administration (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (admin));
 }
 
+static void
+win_yearly_report (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  McWindow *self = MC_WINDOW (widget);
+  McReportDialog *dialog = NULL;
+
+  if (!mc_report_dialog_can_report (self->workflow))
+    {
+      _mc_window_show_error (self, _("No Yearly Report to Make"), NULL,
+                             _("Yearly QA reports are made by QA chairs and administrators."));
+      return;
+    }
+  dialog = mc_report_dialog_new (self->workflow);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 _mc_window_update_admin_actions (McWindow *self)
 {
@@ -68,6 +88,8 @@ _mc_window_update_admin_actions (McWindow *self)
 
   /* Without a design, only the institution's history is left to show. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history", self->current_id != 0 || admin);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.yearly-report",
+                                 mc_report_dialog_can_report (self->workflow));
 }
 
 void
@@ -75,4 +97,5 @@ _mc_window_class_add_admin_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.history", NULL, win_history);
   gtk_widget_class_install_action (widget_class, "win.administration", NULL, win_administration);
+  gtk_widget_class_install_action (widget_class, "win.yearly-report", NULL, win_yearly_report);
 }
