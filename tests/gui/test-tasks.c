@@ -8,6 +8,8 @@
 #include <gio/gsettingsbackend.h>
 #include <string.h>
 
+#include "mc-account-button.h"
+#include "mc-act-as-dialog.h"
 #include "mc-gui-test-util.h"
 #include "mc-task-notifier.h"
 #include "mc-tasks-view.h"
@@ -151,6 +153,15 @@ test_chair_tasks (Fixture *f, gconstpointer data)
 
   mc_window_show_tasks (f->window);
   mc_gui_test_screenshot (GTK_WIDGET (f->window), "tasks-chair");
+  {
+    GtkWidget *account = GTK_WIDGET (child (f, "account_button"));
+    GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_first_child (account));
+
+    g_assert_nonnull (strstr (mc_account_button_get_roles (MC_ACCOUNT_BUTTON (account)), "QA chair"));
+    gtk_menu_button_popup (button);
+    mc_gui_test_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (button)), "account-popover");
+    gtk_menu_button_popdown (button);
+  }
 
   /* Activating a task opens its design. */
   tasks = mc_tasks_view_get_tasks (tasks_view (f));
@@ -167,10 +178,33 @@ test_chair_tasks (Fixture *f, gconstpointer data)
   g_assert_cmpstr (title, ==, assign->design_title);
 }
 
+static McActAsDialog *
+find_act_as_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (MC_IS_ACT_AS_DIALOG (l->data))
+      return l->data;
+  return NULL;
+}
+
 static void
 test_act_as_switches_tasks (Fixture *f, gconstpointer data)
 {
-  g_assert_true (mc_window_act_as (f->window, "aoife.brennan"));
+  McActAsDialog *dialog = NULL;
+
+  /* Through the menu's dialog, as a person would. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.act-as", NULL));
+  dialog = find_act_as_dialog ();
+  g_assert_nonnull (dialog);
+  mc_gui_test_present (GTK_WINDOW (dialog));
+  mc_gui_test_screenshot (GTK_WIDGET (dialog), "act-as-dialog");
+  g_assert_true (mc_act_as_dialog_act_as (dialog, "aoife.brennan"));
+  mc_gui_test_spin ();
+  g_assert_null (find_act_as_dialog ());
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "acting_label"))), ==,
+                   "Acting as Dr Aoife Brennan");
   assert_counts_match_core (f);
   g_assert_cmpuint (mc_tasks_view_count_kind (tasks_view (f), MC_TASK_FINISH_DRAFT), ==, 1);
   g_assert_cmpuint (mc_tasks_view_count_kind (tasks_view (f), MC_TASK_ASSIGN_REVIEWERS), ==, 0);
@@ -248,6 +282,53 @@ test_act_as_refused (Fixture *f, gconstpointer data)
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child (f, "acting_revealer"))));
   /* Her own tasks, unchanged. */
   g_assert_cmpuint (mc_tasks_view_count_kind (tasks_view (f), MC_TASK_FINISH_DRAFT), ==, 1);
+}
+
+static void
+find_rows (GtkWidget *widget, const char *css_class, GPtrArray *found)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    find_rows (c, css_class, found);
+}
+
+static void
+test_many_tasks (Fixture *f, gconstpointer data)
+{
+  g_autoptr(McUnit) unit = mc_store_find_unit_by_code (f->store, "COMP", NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) more = g_ptr_array_new ();
+  guint drafts;
+
+  g_assert_true (mc_window_act_as (f->window, "aoife.brennan"));
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr(McDesign) design = mc_design_new ();
+      g_autoptr(GError) error = NULL;
+
+      mc_design_set_unit_id (design, mc_unit_get_id (unit));
+      mc_design_set_owner_id (design, mc_person_get_id (mc_workflow_get_actor (f->workflow)));
+      g_assert_true (mc_workflow_create_design (f->workflow, design, &error));
+      g_assert_no_error (error);
+    }
+  mc_window_refresh_tasks (f->window);
+  drafts = mc_tasks_view_count_kind (tasks_view (f), MC_TASK_FINISH_DRAFT);
+  g_assert_cmpuint (drafts, ==, 61);
+
+  /* The first fifty, and a row to show them all. */
+  find_rows (GTK_WIDGET (tasks_view (f)), "task-row", rows);
+  find_rows (GTK_WIDGET (tasks_view (f)), "show-all-row", more);
+  g_assert_cmpuint (rows->len, ==, mc_tasks_view_get_n_tasks (tasks_view (f)) - drafts + 50);
+  g_assert_cmpuint (more->len, ==, 1);
+
+  g_signal_emit_by_name (g_ptr_array_index (more, 0), "activated");
+  g_ptr_array_set_size (rows, 0);
+  g_ptr_array_set_size (more, 0);
+  find_rows (GTK_WIDGET (tasks_view (f)), "task-row", rows);
+  find_rows (GTK_WIDGET (tasks_view (f)), "show-all-row", more);
+  g_assert_cmpuint (rows->len, ==, mc_tasks_view_get_n_tasks (tasks_view (f)));
+  g_assert_cmpuint (more->len, ==, 0);
 }
 
 /* Notifications */
@@ -331,6 +412,7 @@ main (int argc, char *argv[])
   ADD ("act-as-switches-tasks", NULL, test_act_as_switches_tasks);
   ADD ("refresh-after-action", NULL, test_refresh_after_action);
   ADD ("act-as-refused", "aoife.brennan", test_act_as_refused);
+  ADD ("many-tasks", NULL, test_many_tasks);
 #undef ADD
   g_test_add_func ("/gui/tasks/notifier", test_notifier);
 
