@@ -299,9 +299,8 @@ mc_admin_people_page_reload (McAdminPeoplePage *self)
     grants = mc_store_list_roles (store, 0, &error);
   if (people == NULL || grants == NULL)
     {
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = _mc_admin_message_row (error->message);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), error->message);
       adw_preferences_group_add (self->people_group, row);
       g_ptr_array_add (self->person_rows, row);
       return;

@@ -17,6 +17,9 @@ const char *_mc_admin_read_only_reason (void);
 /* Makes @widget insensitive with the reason as its tooltip, or sensitive. */
 void        _mc_admin_set_editable     (GtkWidget  *widget,
                                         gboolean    editable);
+/* A row that only says @text (what could not be read, or that a list is
+ * empty). */
+GtkWidget  *_mc_admin_message_row      (const char *text);
 /* Says that the page is read-only for @actor_name (newly allocated). */
 char       *_mc_admin_read_only_text   (const char *actor_name);
 /* A group that says the page is read-only for @actor_name. */

@@ -95,6 +95,17 @@ _mc_admin_set_editable (GtkWidget *widget,
   gtk_widget_set_tooltip_text (widget, editable ? NULL : _mc_admin_read_only_reason ());
 }
 
+GtkWidget *
+_mc_admin_message_row (const char *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  gtk_widget_add_css_class (row, "dim-label");
+  return row;
+}
+
 char *
 _mc_admin_read_only_text (const char *actor_name)
 {
@@ -322,19 +333,21 @@ fill_units (McAdminWindow *self)
 {
   g_autoptr(GListModel) units = NULL;
   g_autoptr(GError) error = NULL;
+  GtkWidget *message = NULL;
 
   for (guint i = 0; i < self->unit_rows->len; i++)
     adw_preferences_group_remove (self->units_group, g_ptr_array_index (self->unit_rows, i));
   g_ptr_array_set_size (self->unit_rows, 0);
 
   units = mc_store_list_units (mc_workflow_get_store (self->workflow), &error);
-  if (units == NULL)
+  if (units != NULL && g_list_model_get_n_items (units) == 0)
+    message = _mc_admin_message_row (_("No units yet"));
+  else if (units == NULL)
+    message = _mc_admin_message_row (error->message);
+  if (message != NULL)
     {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), error->message);
-      adw_preferences_group_add (self->units_group, row);
-      g_ptr_array_add (self->unit_rows, row);
+      adw_preferences_group_add (self->units_group, message);
+      g_ptr_array_add (self->unit_rows, message);
       return;
     }
 
@@ -346,15 +359,6 @@ fill_units (McAdminWindow *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mc_unit_get_name (unit));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), mc_unit_get_code (unit));
-      adw_preferences_group_add (self->units_group, row);
-      g_ptr_array_add (self->unit_rows, row);
-    }
-  if (g_list_model_get_n_items (units) == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No units yet"));
-      gtk_widget_add_css_class (row, "dim-label");
       adw_preferences_group_add (self->units_group, row);
       g_ptr_array_add (self->unit_rows, row);
     }
@@ -457,9 +461,8 @@ fill_templates (McAdminWindow *self)
   templates = mc_store_list_templates (mc_workflow_get_store (self->workflow), &error);
   if (templates == NULL)
     {
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = _mc_admin_message_row (error->message);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), error->message);
       adw_preferences_group_add (self->templates_group, row);
       g_ptr_array_add (self->template_rows, row);
       return;
