@@ -115,3 +115,13 @@ mc_gui_test_take_message (void)
   mc_gui_test_spin ();
   return body;
 }
+
+gint64
+mc_gui_test_unit_id (McStore    *store,
+                     const char *code)
+{
+  g_autoptr(McUnit) unit = mc_store_find_unit_by_code (store, code, NULL);
+
+  g_assert_nonnull (unit);
+  return mc_unit_get_id (unit);
+}

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include "mc-core.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,8 @@ gboolean     mc_gui_test_wait         (gboolean (*cond) (gpointer data), gpointe
 void         mc_gui_test_present      (GtkWindow *window);
 /* Saves a picture of @widget as $SCREENSHOT_DIR/@name.png, if set. */
 void         mc_gui_test_screenshot   (GtkWidget *widget, const char *name);
+/* The id of the unit with @code, which must exist. */
+gint64       mc_gui_test_unit_id      (McStore *store, const char *code);
 /* The body of the newest message dialog on screen, or NULL; closes all
  * of them. Newly allocated. */
 char        *mc_gui_test_take_message (void);

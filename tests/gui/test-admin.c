@@ -175,15 +175,6 @@ has_role (Fixture *f, const char *username, McRole role, gint64 unit_id)
   return result;
 }
 
-static gint64
-unit_id (Fixture *f, const char *code)
-{
-  g_autoptr(McUnit) unit = mc_store_find_unit_by_code (f->store, code, NULL);
-
-  g_assert_nonnull (unit);
-  return mc_unit_get_id (unit);
-}
-
 static void
 test_people_and_roles (Fixture *f, gconstpointer data)
 {
@@ -192,21 +183,21 @@ test_people_and_roles (Fixture *f, gconstpointer data)
   gint64 id;
 
   id = mc_admin_people_page_add_person (page, "eoin.murphy", "Dr Eoin Murphy",
-                                        "eoin.murphy@example.ie", unit_id (f, "COMP"));
+                                        "eoin.murphy@example.ie", mc_gui_test_unit_id (f->store, "COMP"));
   g_assert_cmpint (id, >, 0);
   added = mc_store_find_person_by_username (f->store, "eoin.murphy", NULL);
   g_assert_nonnull (added);
   g_assert_cmpstr (mc_person_get_name (added), ==, "Dr Eoin Murphy");
 
-  g_assert_false (has_role (f, "eoin.murphy", MC_ROLE_REVIEWER, unit_id (f, "COMP")));
-  g_assert_true (mc_admin_people_page_grant_role (page, id, MC_ROLE_REVIEWER, unit_id (f, "COMP")));
-  g_assert_true (has_role (f, "eoin.murphy", MC_ROLE_REVIEWER, unit_id (f, "COMP")));
+  g_assert_false (has_role (f, "eoin.murphy", MC_ROLE_REVIEWER, mc_gui_test_unit_id (f->store, "COMP")));
+  g_assert_true (mc_admin_people_page_grant_role (page, id, MC_ROLE_REVIEWER, mc_gui_test_unit_id (f->store, "COMP")));
+  g_assert_true (has_role (f, "eoin.murphy", MC_ROLE_REVIEWER, mc_gui_test_unit_id (f->store, "COMP")));
   /* A role for one unit is not a role for another. */
-  g_assert_false (has_role (f, "eoin.murphy", MC_ROLE_REVIEWER, unit_id (f, "HLTH")));
+  g_assert_false (has_role (f, "eoin.murphy", MC_ROLE_REVIEWER, mc_gui_test_unit_id (f->store, "HLTH")));
   g_assert_true (mc_admin_people_page_grant_role (page, id, MC_ROLE_QA_CHAIR, 0));
-  g_assert_true (has_role (f, "eoin.murphy", MC_ROLE_QA_CHAIR, unit_id (f, "HLTH")));
+  g_assert_true (has_role (f, "eoin.murphy", MC_ROLE_QA_CHAIR, mc_gui_test_unit_id (f->store, "HLTH")));
   g_assert_true (mc_admin_people_page_revoke_role (page, id, MC_ROLE_QA_CHAIR, 0));
-  g_assert_false (has_role (f, "eoin.murphy", MC_ROLE_QA_CHAIR, unit_id (f, "HLTH")));
+  g_assert_false (has_role (f, "eoin.murphy", MC_ROLE_QA_CHAIR, mc_gui_test_unit_id (f->store, "HLTH")));
 
   show_page (f, "people");
   mc_gui_test_screenshot (GTK_WIDGET (f->window), "admin-people");

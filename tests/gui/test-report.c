@@ -72,15 +72,6 @@ is_idle (gpointer data)
   return !mc_report_dialog_get_busy (data);
 }
 
-static gint64
-unit_id (Fixture *f, const char *code)
-{
-  g_autoptr(McUnit) unit = mc_store_find_unit_by_code (f->store, code, NULL);
-
-  g_assert_nonnull (unit);
-  return mc_unit_get_id (unit);
-}
-
 static void
 open_dialog (Fixture *f)
 {
@@ -113,7 +104,7 @@ test_preview_and_export (Fixture *f, gconstpointer data)
   McYearlyReport *report = NULL;
 
   open_dialog (f);
-  g_assert_true (mc_report_dialog_set_unit (f->dialog, unit_id (f, "HLTH")));
+  g_assert_true (mc_report_dialog_set_unit (f->dialog, mc_gui_test_unit_id (f->store, "HLTH")));
   mc_report_dialog_set_year (f->dialog, 2026);
   g_assert_true (mc_gui_test_wait (is_idle, f->dialog));
 
@@ -160,8 +151,8 @@ test_units_offered (Fixture *f, gconstpointer data)
   /* Maeve Gallagher chairs Health Sciences only. */
   g_assert_true (mc_report_dialog_can_report (f->workflow));
   open_dialog (f);
-  g_assert_true (mc_report_dialog_set_unit (f->dialog, unit_id (f, "HLTH")));
-  g_assert_false (mc_report_dialog_set_unit (f->dialog, unit_id (f, "COMP")));
+  g_assert_true (mc_report_dialog_set_unit (f->dialog, mc_gui_test_unit_id (f->store, "HLTH")));
+  g_assert_false (mc_report_dialog_set_unit (f->dialog, mc_gui_test_unit_id (f->store, "COMP")));
   g_assert_true (mc_gui_test_wait (is_idle, f->dialog));
   g_assert_cmpstr (mc_yearly_report_get_unit_code (mc_report_dialog_get_report (f->dialog)), ==, "HLTH");
 }
