@@ -5,6 +5,7 @@
 
 #include "mc-format.h"
 #include "mc-history-dialog.h"
+#include "mc-history-item.h"
 #include "mc-history-row.h"
 #include "mc-store-job.h"
 
@@ -18,7 +19,7 @@ struct _McHistoryDialog
   gboolean         institution;
   GCancellable    *load_cancellable;
   GCancellable    *verify_cancellable;
-  GPtrArray       *events;          /* McEvent shown, newest first */
+  GListStore      *items;           /* McHistoryItem shown, newest first */
   GHashTable      *titles;          /* design id → title, institution history only */
   guint64          total;           /* events in the institution history, 0 if not counted */
   gboolean         has_more;        /* older events are left to read */
@@ -41,7 +42,8 @@ struct _McHistoryDialog
   GtkSpinner      *loading_spinner;
   GtkLabel        *scope_label;
   GtkLabel        *count_label;
-  GtkListBox      *list;
+  GtkScrolledWindow *scroller;
+  GtkListView     *list;
   GtkButton       *more_button;
   AdwStatusPage   *empty_page;
   AdwStatusPage   *error_page;
@@ -173,10 +175,16 @@ design_title_of (McHistoryDialog *self,
   return title;
 }
 
+static guint
+n_shown (McHistoryDialog *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->items));
+}
+
 static void
 update_count (McHistoryDialog *self)
 {
-  g_autofree char *shown = mc_format_count (self->events->len);
+  g_autofree char *shown = mc_format_count (n_shown (self));
   g_autofree char *text = NULL;
 
   if (self->has_more && self->total > 0)
@@ -190,41 +198,47 @@ update_count (McHistoryDialog *self)
     }
   else if (self->has_more)
     /* Translators: "Newest 200 events" (there are more) */
-    text = g_strdup_printf (ngettext ("Newest %s event", "Newest %s events", self->events->len),
+    text = g_strdup_printf (ngettext ("Newest %s event", "Newest %s events", n_shown (self)),
                             shown);
   else
     text = g_strdup_printf (ngettext ("%s event, newest first", "%s events, newest first",
-                                      self->events->len),
+                                      n_shown (self)),
                             shown);
   gtk_label_set_text (self->count_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), self->has_more);
   gtk_widget_set_sensitive (GTK_WIDGET (self->more_button), self->load_cancellable == NULL);
 }
 
+/* Adds a page of events (newest first) at the end of the list, in one
+ * change: the list view makes rows only for what is on screen. */
 static void
-append_rows (McHistoryDialog *self,
-             GPtrArray       *page)
+append_items (McHistoryDialog *self,
+              GPtrArray       *page)
 {
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (page->len, g_object_unref);
+
   for (guint i = 0; i < page->len; i++)
     {
       McEvent *event = g_ptr_array_index (page, i);
-      McHistoryRow *row = mc_history_row_new (event, design_title_of (self, event));
+      McHistoryItem *item = mc_history_item_new (mc_event_copy (event), design_title_of (self, event));
 
       if (self->broken_id != 0 && event->id == self->broken_id)
-        mc_history_row_set_broken (row, TRUE);
-      gtk_list_box_append (self->list, GTK_WIDGET (row));
-      g_ptr_array_add (self->events, mc_event_copy (event));
+        mc_history_item_set_broken (item, TRUE);
+      g_ptr_array_add (items, item);
     }
+  g_list_store_splice (self->items, n_shown (self), 0, items->pdata, items->len);
 }
 
-static void
-clear_list (McHistoryDialog *self)
+static gint64
+oldest_shown_id (McHistoryDialog *self)
 {
-  GtkWidget *child;
+  g_autoptr(McHistoryItem) item = NULL;
+  guint n = n_shown (self);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  g_ptr_array_set_size (self->events, 0);
+  if (n == 0)
+    return 0;
+  item = g_list_model_get_item (G_LIST_MODEL (self->items), n - 1);
+  return mc_history_item_get_event (item)->id;
 }
 
 static void
@@ -277,16 +291,16 @@ on_loaded (GObject      *source,
 
   if (first)
     {
-      clear_list (self);
+      g_list_store_remove_all (self->items);
       g_clear_pointer (&self->titles, g_hash_table_unref);
       self->titles = g_steal_pointer (&loaded->titles);
       self->total = loaded->total;
     }
   self->has_more = loaded->events->len == MC_HISTORY_PAGE_SIZE;
-  append_rows (self, loaded->events);
+  append_items (self, loaded->events);
   load_result_free (loaded);
 
-  if (self->events->len == 0)
+  if (n_shown (self) == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
@@ -302,8 +316,7 @@ start_load (McHistoryDialog *self,
   LoadRequest *request = g_new0 (LoadRequest, 1);
 
   request->design_id = self->institution ? 0 : mc_design_get_id (self->design);
-  request->before_id = first || self->events->len == 0
-                       ? 0 : ((McEvent *) g_ptr_array_index (self->events, self->events->len - 1))->id;
+  request->before_id = first ? 0 : oldest_shown_id (self);
   request->first = first;
   request->titles = self->institution;
 
@@ -389,7 +402,7 @@ mc_history_dialog_set_institution (McHistoryDialog *self,
     return FALSE;
 
   if (self->institution == institution &&
-      (self->events->len > 0 || self->load_cancellable != NULL))
+      (n_shown (self) > 0 || self->load_cancellable != NULL))
     return TRUE;
 
   /* Set first: the toggle's handler then finds nothing to do. */
@@ -457,15 +470,13 @@ show_verdict (McHistoryDialog *self,
 static void
 mark_broken (McHistoryDialog *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (MC_IS_HISTORY_ROW (child))
-      {
-        McHistoryRow *row = MC_HISTORY_ROW (child);
+  for (guint i = 0; i < n_shown (self); i++)
+    {
+      g_autoptr(McHistoryItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
 
-        mc_history_row_set_broken (row, self->broken_id != 0 &&
-                                        mc_history_row_get_event (row)->id == self->broken_id);
-      }
+      mc_history_item_set_broken (item, self->broken_id != 0 &&
+                                        mc_history_item_get_event (item)->id == self->broken_id);
+    }
 }
 
 static void
@@ -588,17 +599,21 @@ guint
 mc_history_dialog_get_n_shown (McHistoryDialog *self)
 {
   g_return_val_if_fail (MC_IS_HISTORY_DIALOG (self), 0);
-  return self->events->len;
+  return n_shown (self);
 }
 
 const McEvent *
 mc_history_dialog_get_shown_event (McHistoryDialog *self,
                                    guint            index)
 {
-  g_return_val_if_fail (MC_IS_HISTORY_DIALOG (self), NULL);
-  g_return_val_if_fail (index < self->events->len, NULL);
+  g_autoptr(McHistoryItem) item = NULL;
 
-  return g_ptr_array_index (self->events, index);
+  g_return_val_if_fail (MC_IS_HISTORY_DIALOG (self), NULL);
+  g_return_val_if_fail (index < n_shown (self), NULL);
+
+  /* The store keeps its own reference. */
+  item = g_list_model_get_item (G_LIST_MODEL (self->items), index);
+  return mc_history_item_get_event (item);
 }
 
 const char *
@@ -606,6 +621,44 @@ mc_history_dialog_get_verdict (McHistoryDialog *self)
 {
   g_return_val_if_fail (MC_IS_HISTORY_DIALOG (self), NULL);
   return self->verdict;
+}
+
+/* The list */
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  gtk_list_item_set_child (list_item, GTK_WIDGET (mc_history_row_new ()));
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, FALSE);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  user_data)
+{
+  mc_history_row_set_item (MC_HISTORY_ROW (gtk_list_item_get_child (list_item)),
+                           gtk_list_item_get_item (list_item));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
+{
+  mc_history_row_set_item (MC_HISTORY_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
+
+/* Older events come as the list is scrolled to its end. */
+static void
+on_edge_reached (McHistoryDialog *self,
+                 GtkPositionType  position)
+{
+  if (position == GTK_POS_BOTTOM)
+    mc_history_dialog_show_more (self);
 }
 
 /* GObject */
@@ -678,7 +731,7 @@ mc_history_dialog_finalize (GObject *object)
 
   g_clear_object (&self->workflow);
   g_clear_object (&self->design);
-  g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_clear_object (&self->items);
   g_clear_pointer (&self->titles, g_hash_table_unref);
   g_clear_pointer (&self->verdict, g_free);
 
@@ -763,6 +816,7 @@ mc_history_dialog_class_init (McHistoryDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McHistoryDialog, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, McHistoryDialog, scope_label);
   gtk_widget_class_bind_template_child (widget_class, McHistoryDialog, count_label);
+  gtk_widget_class_bind_template_child (widget_class, McHistoryDialog, scroller);
   gtk_widget_class_bind_template_child (widget_class, McHistoryDialog, list);
   gtk_widget_class_bind_template_child (widget_class, McHistoryDialog, more_button);
   gtk_widget_class_bind_template_child (widget_class, McHistoryDialog, empty_page);
@@ -773,6 +827,7 @@ mc_history_dialog_class_init (McHistoryDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_verify_cancel);
   gtk_widget_class_bind_template_callback (widget_class, mc_history_dialog_verify);
   gtk_widget_class_bind_template_callback (widget_class, mc_history_dialog_show_more);
+  gtk_widget_class_bind_template_callback (widget_class, on_edge_reached);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -780,8 +835,18 @@ mc_history_dialog_class_init (McHistoryDialogClass *klass)
 static void
 mc_history_dialog_init (McHistoryDialog *self)
 {
-  self->events = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_event_free);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  self->items = g_list_store_new (MC_TYPE_HISTORY_ITEM);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  gtk_list_view_set_factory (self->list, factory);
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
 }
 
 McHistoryDialog *

@@ -9,13 +9,21 @@
 
 struct _McHistoryRow
 {
-  GtkListBoxRow  parent_instance;
+  GtkBox         parent_instance;
 
-  McEvent       *event;
+  McHistoryItem *item;
+
+  GtkWidget     *action_label;
+  GtkWidget     *change_label;
+  GtkWidget     *number_label;
+  GtkWidget     *meta_label;
+  GtkWidget     *design_label;
+  GtkWidget     *comment_label;
+  GtkWidget     *details_label;
   GtkWidget     *broken_label;
 };
 
-G_DEFINE_FINAL_TYPE (McHistoryRow, mc_history_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (McHistoryRow, mc_history_row, GTK_TYPE_BOX)
 
 /* "reviewer_ids" → "Reviewer ids" */
 static char *
@@ -147,77 +155,62 @@ state_label (int state)
 
 static GtkWidget *
 add_label (GtkBox     *box,
-           const char *text,
            const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   gtk_box_append (box, label);
   return label;
 }
 
+/* Shows @text in @label, or hides it when there is none. */
 static void
-build (McHistoryRow *self,
-       const char   *design_title)
+set_text (GtkWidget  *label,
+          const char *text)
 {
-  const McEvent *event = self->event;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *action = NULL;
-  GtkWidget *number = NULL;
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_visible (label, text != NULL && text[0] != '\0');
+}
+
+static void
+update_broken (McHistoryRow *self)
+{
+  gboolean broken = self->item != NULL && mc_history_item_get_broken (self->item);
+
+  gtk_widget_set_visible (self->broken_label, broken);
+  if (broken)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "history-broken");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "history-broken");
+}
+
+static void
+update (McHistoryRow *self)
+{
+  const McEvent *event = mc_history_item_get_event (self->item);
   const char *from = state_label (event->from_state);
   const char *to = state_label (event->to_state);
+  const char *design_title = mc_history_item_get_design_title (self->item);
+  const char *actor = event->actor_name != NULL ? event->actor_name : _("Unknown person");
+  g_autofree char *change = NULL;
   g_autofree char *when = mc_format_time (event->time);
   g_autofree char *who = NULL;
   g_autofree char *meta = NULL;
-  g_autofree char *id_text = NULL;
+  g_autofree char *number = g_strdup_printf ("#%" G_GINT64_FORMAT, event->id);
+  g_autofree char *design = NULL;
   g_autofree char *details = mc_history_format_details (event->details);
-  const char *actor = event->actor_name != NULL ? event->actor_name : _("Unknown person");
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 9);
-  gtk_widget_set_margin_bottom (box, 9);
-
-  action = gtk_label_new (mc_enum_label (MC_TYPE_ACTION, event->action));
-  gtk_label_set_xalign (GTK_LABEL (action), 0);
-  gtk_widget_add_css_class (action, "heading");
-  gtk_box_append (GTK_BOX (top), action);
 
   if (to != NULL && from != NULL && event->from_state != event->to_state)
-    {
-      /* Translators: a change of state, "Draft → Submitted" */
-      g_autofree char *change = g_strdup_printf (_("%s → %s"), from, to);
-      GtkWidget *label = gtk_label_new (change);
-
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (top), label);
-    }
+    /* Translators: a change of state, "Draft → Submitted" */
+    change = g_strdup_printf (_("%s → %s"), from, to);
   else if (to != NULL && from == NULL)
-    {
-      /* Translators: the state a design started in, "now Draft" */
-      g_autofree char *change = g_strdup_printf (_("now %s"), to);
-      GtkWidget *label = gtk_label_new (change);
-
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (top), label);
-    }
-
-  id_text = g_strdup_printf ("#%" G_GINT64_FORMAT, event->id);
-  number = gtk_label_new (id_text);
-  gtk_widget_set_hexpand (number, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (number), 1);
-  gtk_widget_add_css_class (number, "dim-label");
-  gtk_widget_add_css_class (number, "numeric");
-  gtk_widget_add_css_class (number, "caption");
-  gtk_box_append (GTK_BOX (top), number);
-  gtk_box_append (GTK_BOX (box), top);
+    /* Translators: the state a design started in, "now Draft" */
+    change = g_strdup_printf (_("now %s"), to);
 
   if (event->recorded_by_id != 0 && event->recorded_by_id != event->actor_id)
     /* Translators: an administrator recorded an action for someone else */
@@ -229,82 +222,101 @@ build (McHistoryRow *self,
     who = g_strdup (actor);
   /* Translators: who did it · when */
   meta = g_strdup_printf (_("%s · %s"), who, when);
-  add_label (GTK_BOX (box), meta, "dim-label");
 
   if (design_title != NULL)
-    {
-      /* Translators: the design an event of the institution history is about */
-      g_autofree char *text = g_strdup_printf (_("Design: %s"), design_title);
-      add_label (GTK_BOX (box), text, NULL);
-    }
+    /* Translators: the design an event of the institution history is about */
+    design = g_strdup_printf (_("Design: %s"), design_title);
 
-  if (event->comment != NULL && event->comment[0] != '\0')
-    add_label (GTK_BOX (box), event->comment, "history-comment");
-
-  if (details != NULL)
-    add_label (GTK_BOX (box), details, "history-details");
-
-  self->broken_label = add_label (GTK_BOX (box),
-                                  _("This event’s record was altered after it was written"),
-                                  "error");
-  gtk_widget_set_visible (self->broken_label, FALSE);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
-}
-
-const McEvent *
-mc_history_row_get_event (McHistoryRow *self)
-{
-  g_return_val_if_fail (MC_IS_HISTORY_ROW (self), NULL);
-  return self->event;
+  set_text (self->action_label, mc_enum_label (MC_TYPE_ACTION, event->action));
+  set_text (self->change_label, change);
+  set_text (self->number_label, number);
+  set_text (self->meta_label, meta);
+  set_text (self->design_label, design);
+  set_text (self->comment_label, event->comment);
+  set_text (self->details_label, details);
+  update_broken (self);
 }
 
 void
-mc_history_row_set_broken (McHistoryRow *self,
-                           gboolean      broken)
+mc_history_row_set_item (McHistoryRow  *self,
+                         McHistoryItem *item)
 {
   g_return_if_fail (MC_IS_HISTORY_ROW (self));
+  g_return_if_fail (item == NULL || MC_IS_HISTORY_ITEM (item));
 
-  gtk_widget_set_visible (self->broken_label, broken);
-  if (broken)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "history-broken");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "history-broken");
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_func (self->item, update_broken, self);
+  g_set_object (&self->item, item);
+  if (item == NULL)
+    return;
+  g_signal_connect_object (item, "notify::broken", G_CALLBACK (update_broken),
+                           self, G_CONNECT_SWAPPED);
+  update (self);
+}
+
+McHistoryItem *
+mc_history_row_get_item (McHistoryRow *self)
+{
+  g_return_val_if_fail (MC_IS_HISTORY_ROW (self), NULL);
+  return self->item;
 }
 
 static void
-mc_history_row_finalize (GObject *object)
+mc_history_row_dispose (GObject *object)
 {
   McHistoryRow *self = MC_HISTORY_ROW (object);
 
-  g_clear_pointer (&self->event, mc_event_free);
+  mc_history_row_set_item (self, NULL);
 
-  G_OBJECT_CLASS (mc_history_row_parent_class)->finalize (object);
+  G_OBJECT_CLASS (mc_history_row_parent_class)->dispose (object);
 }
 
 static void
 mc_history_row_class_init (McHistoryRowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = mc_history_row_finalize;
+  G_OBJECT_CLASS (klass)->dispose = mc_history_row_dispose;
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "historyrow");
 }
 
 static void
 mc_history_row_init (McHistoryRow *self)
 {
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (self), FALSE);
+  GtkBox *box = GTK_BOX (self);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (box, 3);
+
+  self->action_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->action_label), 0);
+  gtk_widget_add_css_class (self->action_label, "heading");
+  gtk_box_append (GTK_BOX (top), self->action_label);
+
+  self->change_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->change_label, "dim-label");
+  gtk_box_append (GTK_BOX (top), self->change_label);
+
+  self->number_label = gtk_label_new (NULL);
+  gtk_widget_set_hexpand (self->number_label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->number_label), 1);
+  gtk_widget_add_css_class (self->number_label, "dim-label");
+  gtk_widget_add_css_class (self->number_label, "numeric");
+  gtk_widget_add_css_class (self->number_label, "caption");
+  gtk_box_append (GTK_BOX (top), self->number_label);
+  gtk_box_append (box, top);
+
+  self->meta_label = add_label (box, "dim-label");
+  self->design_label = add_label (box, NULL);
+  self->comment_label = add_label (box, "history-comment");
+  self->details_label = add_label (box, "history-details");
+  self->broken_label = add_label (box, "error");
+  gtk_label_set_text (GTK_LABEL (self->broken_label),
+                      _("This event’s record was altered after it was written"));
+  gtk_widget_set_visible (self->broken_label, FALSE);
 }
 
 McHistoryRow *
-mc_history_row_new (const McEvent *event,
-                    const char    *design_title)
+mc_history_row_new (void)
 {
-  McHistoryRow *self = NULL;
-
-  g_return_val_if_fail (event != NULL, NULL);
-
-  self = g_object_new (MC_TYPE_HISTORY_ROW, NULL);
-  self->event = mc_event_copy (event);
-  build (self, design_title);
-  return self;
+  return g_object_new (MC_TYPE_HISTORY_ROW, NULL);
 }

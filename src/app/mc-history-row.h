@@ -2,26 +2,24 @@
 #pragma once
 
 #include <adwaita.h>
-#include "mc-core.h"
+#include "mc-history-item.h"
 
 G_BEGIN_DECLS
 
-/* One event of the history, as a list row: what was done, by whom (and
- * who recorded it on their behalf), when, the change of state, the
- * comment and the details in words. */
+/* One event of the history, as a row of the history's list: what was
+ * done, by whom (and who recorded it on their behalf), when, the change
+ * of state, the comment and the details in words.  A list view reuses
+ * rows: mc_history_row_set_item() shows another event. */
 
 #define MC_TYPE_HISTORY_ROW (mc_history_row_get_type ())
-G_DECLARE_FINAL_TYPE (McHistoryRow, mc_history_row, MC, HISTORY_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (McHistoryRow, mc_history_row, MC, HISTORY_ROW, GtkBox)
 
-/* @design_title: shown for events of the institution history, or NULL. */
-McHistoryRow  *mc_history_row_new       (const McEvent *event,
-                                         const char    *design_title);
-const McEvent *mc_history_row_get_event (McHistoryRow  *self);
-/* Marks the row as the first event whose record was altered. */
-void           mc_history_row_set_broken (McHistoryRow *self,
-                                          gboolean      broken);
+McHistoryRow  *mc_history_row_new        (void);
+void           mc_history_row_set_item   (McHistoryRow  *self,
+                                          McHistoryItem *item);
+McHistoryItem *mc_history_row_get_item   (McHistoryRow  *self);
 /* The details (a JSON object) in words, one "Name: value" line per member;
  * NULL when there are none.  Newly allocated. */
-char          *mc_history_format_details (const char *details);
+char          *mc_history_format_details (const char    *details);
 
 G_END_DECLS
