@@ -537,6 +537,19 @@ on_people_changed (McAdminWindow *self)
   emit_changed (self, "people");
 }
 
+/* AdwPreferencesWindow keeps a search entry of its own, even with search
+ * switched off; screen readers would announce it without a name. */
+static void
+name_search_entries (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Search the administration"), -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_search_entries (child);
+}
+
 /* GObject */
 
 static void
@@ -581,6 +594,7 @@ mc_admin_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->people_page));
   add_templates_page (self);
+  name_search_entries (GTK_WIDGET (self));
 }
 
 static gboolean
