@@ -3,32 +3,9 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "mc-format.h"
-
-char *
-mc_format_date (const char *iso_date)
-{
-  g_autoptr(GDateTime) date = NULL;
-  int y = 0, m = 0, d = 0;
-  char tail = '\0';
-
-  if (iso_date == NULL)
-    return g_strdup ("");
-
-  if (sscanf (iso_date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-      !g_date_valid_dmy (d, m, y))
-    return g_strdup (iso_date);
-
-  date = g_date_time_new_utc (y, m, d, 0, 0, 0);
-  if (date == NULL)
-    return g_strdup (iso_date);
-
-  /* Translators: a date, as strftime() formats it: "3 March 2027" */
-  return g_date_time_format (date, _("%-d %B %Y"));
-}
 
 char *
 mc_format_time (gint64 usec)

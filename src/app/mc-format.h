@@ -5,11 +5,9 @@
 
 G_BEGIN_DECLS
 
-/* How the window words dates and times, in one place. */
+/* How the history words moments and counts (dates alone: see
+ * mc-date-format.h). */
 
-/* A calendar date ("YYYY-MM-DD") for people to read, e.g. "3 March 2027";
- * the text as given when it is not such a date, "" for NULL. */
-char *mc_format_date (const char *iso_date);
 /* A moment (Unix microseconds, UTC) in local time, e.g. "3 March 2027,
  * 14:05". */
 char *mc_format_time (gint64 usec);

@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "mc-format.h"
+#include "mc-date-format.h"
 #include "mc-task-notifier.h"
 #include "mc-tasks-view.h"
 
@@ -65,7 +65,8 @@ static const struct {
 };
 
 static char *
-task_subtitle (const McTask *task)
+task_subtitle (McTasksView  *self,
+               const McTask *task)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *date = NULL;
@@ -75,7 +76,10 @@ task_subtitle (const McTask *task)
 
   if (task->due_on != NULL)
     {
-      date = mc_format_date (task->due_on);
+      date = mc_format_iso_date (task->due_on, self->workflow != NULL
+                                                ? mc_workflow_get_today (self->workflow) : NULL);
+      if (date == NULL)
+        date = g_strdup (task->due_on);
       if (task->kind == MC_TASK_ANNUAL_REVIEW_OVERDUE)
         /* Translators: %s is a date */
         g_ptr_array_add (parts, g_strdup_printf (_("Overdue since %s"), date));
@@ -108,7 +112,7 @@ task_row (McTasksView  *self,
           const McTask *task)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *subtitle = task_subtitle (task);
+  g_autofree char *subtitle = task_subtitle (self, task);
   const char *title = task->design_title;
 
   if (title == NULL || title[0] == '\0')
