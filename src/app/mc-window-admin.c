@@ -38,13 +38,17 @@ on_admin_changed (McWindow   *self,
                   const char *what)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (what, "settings") == 0 && MC_IS_APPLICATION (app))
     mc_application_reload_institution (MC_APPLICATION (app));
   if (g_strcmp0 (what, "units") == 0)
     _mc_window_reload_units (self);
 
-  /* Roles decide the tasks and what the actor may do with the design. */
+  /* Roles decide the tasks and what the actor may do with the design:
+   * the design is shown again for the editor to judge it anew. */
+  if (self->current_id != 0 && !_mc_window_load_design (self, self->current_id, TRUE, &error))
+    _mc_window_show_error (self, _("Could Not Open the Design"), NULL, error->message);
   _mc_window_actor_changed (self);
 }
 

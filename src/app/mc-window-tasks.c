@@ -45,15 +45,8 @@ update_acting (McWindow *self)
       const char *name = mc_person_get_name (mc_workflow_get_actor (self->workflow));
       /* Translators: shown while an administrator acts for someone, %s is that person */
       g_autofree char *text = g_strdup_printf (_("Acting as %s"), name);
-      /* Translators: the window title while acting for someone, %s is that person */
-      g_autofree char *title = g_strdup_printf (_("Microcred — Acting as %s"), name);
 
       gtk_label_set_text (self->acting_label, text);
-      gtk_window_set_title (GTK_WINDOW (self), title);
-    }
-  else
-    {
-      gtk_window_set_title (GTK_WINDOW (self), _("Microcred"));
     }
   gtk_revealer_set_reveal_child (self->acting_revealer, acting);
   mc_account_button_update (self->account_button);
@@ -87,18 +80,14 @@ _mc_window_show_designs (McWindow *self)
   adw_view_stack_set_visible_child_name (self->view_stack, "designs");
 }
 
+/* The person acted for, or their roles, changed: everything that shows
+ * what they have to do and may do follows.  (The editor and its workflow
+ * bar follow the workflow's "actor" themselves.) */
 void
 _mc_window_actor_changed (McWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-
   update_acting (self);
   mc_window_refresh_tasks (self);
-
-  /* The design again, so that the editor and the workflow's buttons
-   * judge what the new actor may do. */
-  if (self->current_id != 0 && !_mc_window_load_design (self, self->current_id, FALSE, &error))
-    _mc_window_show_error (self, _("Could Not Open the Design"), NULL, error->message);
   mc_window_refresh (self);
   _mc_window_update_actions (self);
 }
@@ -117,12 +106,12 @@ mc_window_act_as (McWindow   *self,
       _mc_window_show_error (self, _("Could Not Save the Design"), NULL, error->message);
       return FALSE;
     }
+  /* The window follows through the workflow's notification. */
   if (!mc_workflow_act_as (self->workflow, username, &error))
     {
       _mc_window_show_error (self, _("Could Not Act for Someone Else"), NULL, error->message);
       return FALSE;
     }
-  _mc_window_actor_changed (self);
   return TRUE;
 }
 
@@ -173,6 +162,10 @@ _mc_window_setup_tasks (McWindow *self)
   g_signal_connect_object (self->editor, "notify::design",
                            G_CALLBACK (mc_window_refresh_tasks), self, G_CONNECT_SWAPPED);
 
+  /* Whoever makes the workflow act for someone else (Act As, the
+   * --act-as option), the window follows. */
+  g_signal_connect_object (self->workflow, "notify::actor",
+                           G_CALLBACK (_mc_window_actor_changed), self, G_CONNECT_SWAPPED);
   mc_account_button_set_workflow (self->account_button, self->workflow);
   mc_tasks_view_set_workflow (self->tasks_view, self->workflow);
   update_acting (self);
@@ -202,12 +195,6 @@ win_show_tasks (GtkWidget  *widget,
 }
 
 static void
-on_acted (McWindow *self)
-{
-  _mc_window_actor_changed (self);
-}
-
-static void
 win_act_as (GtkWidget  *widget,
             const char *action_name,
             GVariant   *param)
@@ -224,7 +211,6 @@ win_act_as (GtkWidget  *widget,
 
   dialog = mc_act_as_dialog_new (self->workflow);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
-  g_signal_connect_object (dialog, "acted", G_CALLBACK (on_acted), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -149,7 +149,6 @@ test_chair_tasks (Fixture *f, gconstpointer data)
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (f, "acting_revealer"))));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "acting_label"))), ==,
                    "Acting as Prof. Sinéad Walsh");
-  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "Sinéad Walsh"));
 
   mc_window_show_tasks (f->window);
   mc_gui_test_screenshot (GTK_WIDGET (f->window), "tasks-chair");
