@@ -175,6 +175,7 @@ test_chair_tasks (Fixture *f, gconstpointer data)
   g_assert_cmpint (mc_design_get_id (mc_window_get_design (f->window)), ==, assign->design_id);
   title = g_strdup (mc_revision_get_title (mc_design_get_content (mc_window_get_design (f->window))));
   g_assert_cmpstr (title, ==, assign->design_title);
+  mc_gui_test_screenshot (GTK_WIDGET (f->window), "tasks-open-design");
 }
 
 static McActAsDialog *
