@@ -11,6 +11,7 @@ name is empty or just its GTK type name.
 
 usage: test-admin-accessible.py MICROCRED MCRED"""
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -18,19 +19,14 @@ import sys
 import tempfile
 import time
 
-from dogtail.config import config
-
-config.logDebugToFile = False
-config.checkForA11y = False
-config.searchBackoffDuration = 0.1
-config.searchCutoffCount = 100
-
-from dogtail import tree  # noqa: E402
-
-sys.excepthook = sys.__excepthook__  # dogtail swallows tracebacks
-
-CONTROLS = {"push button", "toggle button", "text", "entry", "check box", "combo box",
-            "spin button", "radio button", "switch", "slider", "password text"}
+# The audit of the main window: its config of dogtail and its walk.
+_spec = importlib.util.spec_from_file_location(
+    "accessible_names", os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                     "test-accessible-names.py"))
+accessible_names = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(accessible_names)
+tree = accessible_names.tree
+walk = accessible_names.walk
 
 # Each window, the action that opens it, the title it has, and how many
 # controls it has at least (so that an empty walk cannot pass).
@@ -40,35 +36,6 @@ WINDOWS = [
     ("win.act-as", "Act As", 5),
     ("win.yearly-report", "Yearly QA Report", 3),
 ]
-
-
-def unnamed(name):
-    return not name or name.startswith(("Gtk", "Adw"))
-
-
-def gtk_internal(node):
-    """GtkDropDown's own toggle: the combo box around it carries the name."""
-    parent = node.parent
-    return (parent is not None and parent.roleName == "combo box" and not unnamed(parent.name)
-            and node.roleName in ("push button", "toggle button"))
-
-
-def walk(node, found, seen):
-    try:
-        children = node.children
-    except Exception:
-        return
-    for child in children:
-        try:
-            role, name = child.roleName, child.name
-        except Exception:
-            continue
-        if role in CONTROLS:
-            seen.append(child)
-            if unnamed(name) and not gtk_internal(child):
-                found.append("%s %r inside %s %r" % (role, name, child.parent.roleName,
-                                                     child.parent.name))
-        walk(child, found, seen)
 
 
 def wait_for(what, fn, timeout=20):
