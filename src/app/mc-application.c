@@ -54,25 +54,57 @@ static const struct {
   { "window.close",             { "<Primary>w", NULL } },
 };
 
+/* The institution is a setting of the database, which administrators
+ * change in the administration window; the validator checks designs
+ * against it. */
 static void
 update_institution (McApplication *self)
 {
-  g_autofree char *name = g_settings_get_string (self->settings, MC_SETTINGS_INSTITUTION_NAME);
-  g_autofree char *country = g_settings_get_string (self->settings, MC_SETTINGS_INSTITUTION_COUNTRY);
+  g_autofree char *name = NULL;
+  g_autofree char *country = NULL;
 
-  mc_validator_set_institution (self->validator, name, country);
+  if (self->store != NULL)
+    {
+      name = mc_store_get_setting (self->store, MC_SETTING_INSTITUTION_NAME, "");
+      country = mc_store_get_setting (self->store, MC_SETTING_INSTITUTION_COUNTRY, "");
+    }
+  mc_validator_set_institution (self->validator, name != NULL ? name : "",
+                                country != NULL ? country : "");
 }
 
-static void
-on_institution_changed (McApplication *self,
-                        const char    *key,
-                        GSettings     *settings)
+void
+mc_application_reload_institution (McApplication *self)
 {
+  g_return_if_fail (MC_IS_APPLICATION (self));
+
   update_institution (self);
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     if (MC_IS_WINDOW (l->data))
       mc_window_revalidate (MC_WINDOW (l->data));
+}
+
+/* Earlier versions kept the institution in GSettings: an administrator
+ * opening a database that has none takes it over, once. */
+static void
+migrate_institution (McApplication *self)
+{
+  g_autofree char *stored = NULL;
+  g_autofree char *name = g_settings_get_string (self->settings, MC_SETTINGS_INSTITUTION_NAME);
+  g_autofree char *country = g_settings_get_string (self->settings, MC_SETTINGS_INSTITUTION_COUNTRY);
+
+  if (name[0] == '\0' && country[0] == '\0')
+    return;
+  stored = mc_store_get_setting (self->store, MC_SETTING_INSTITUTION_NAME, "");
+  if (stored[0] != '\0' || !mc_workflow_has_role (self->workflow, MC_ROLE_ADMINISTRATOR, 0))
+    return;
+
+  if ((name[0] == '\0' || mc_workflow_set_setting (self->workflow, MC_SETTING_INSTITUTION_NAME, name, NULL)) &&
+      (country[0] == '\0' || mc_workflow_set_setting (self->workflow, MC_SETTING_INSTITUTION_COUNTRY, country, NULL)))
+    {
+      g_settings_reset (self->settings, MC_SETTINGS_INSTITUTION_NAME);
+      g_settings_reset (self->settings, MC_SETTINGS_INSTITUTION_COUNTRY);
+    }
 }
 
 static void
@@ -155,7 +187,29 @@ app_quit (GSimpleAction *action,
     gtk_window_close (GTK_WINDOW (l->data));
 }
 
+/* The default action of the notifications of new tasks. */
+static void
+app_show_tasks (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  McApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+    }
+  if (MC_IS_WINDOW (window))
+    {
+      mc_window_show_tasks (MC_WINDOW (window));
+      gtk_window_present (window);
+    }
+}
+
 static const GActionEntry app_actions[] = {
+  { "show-tasks",  app_show_tasks },
   { "preferences", app_preferences },
   { "about",       app_about },
   { "shortcuts",   app_shortcuts },
@@ -200,11 +254,6 @@ mc_application_startup (GApplication *app)
 
   self->settings = g_settings_new (MC_SETTINGS_SCHEMA);
   self->validator = mc_validator_new ();
-  update_institution (self);
-  g_signal_connect_object (self->settings, "changed::" MC_SETTINGS_INSTITUTION_NAME,
-                           G_CALLBACK (on_institution_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::" MC_SETTINGS_INSTITUTION_COUNTRY,
-                           G_CALLBACK (on_institution_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -242,6 +291,9 @@ open_store (McApplication *self)
     self->workflow = mc_workflow_new (self->store, g_get_user_name (), &self->store_error);
   if (self->store != NULL && self->workflow == NULL)
     g_clear_object (&self->store);
+  if (self->workflow != NULL)
+    migrate_institution (self);
+  update_institution (self);
 }
 
 static void

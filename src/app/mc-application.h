@@ -10,6 +10,7 @@ G_BEGIN_DECLS
  * id does not), and the key names are kept here, in one place. */
 #define MC_SETTINGS_SCHEMA               "io.github.microcred.Microcred"
 #define MC_SETTINGS_PROFILES             "profiles"
+/* Read once, to move them into the database (see MC_SETTING_INSTITUTION_*) */
 #define MC_SETTINGS_INSTITUTION_NAME     "institution-name"
 #define MC_SETTINGS_INSTITUTION_COUNTRY  "institution-country"
 #define MC_SETTINGS_WINDOW_WIDTH         "window-width"
@@ -25,5 +26,8 @@ McApplication *mc_application_new           (void);
 McStore       *mc_application_get_store     (McApplication *self);
 McValidator   *mc_application_get_validator (McApplication *self);
 GSettings     *mc_application_get_settings  (McApplication *self);
+/* Reads the institution's name and country from the database again and
+ * checks the open designs against them. */
+void           mc_application_reload_institution (McApplication *self);
 
 G_END_DECLS

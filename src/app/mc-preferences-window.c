@@ -15,8 +15,6 @@ struct _McPreferencesWindow
   GPtrArray            *switches;     /* GtkSwitch, one per profile */
   gboolean              syncing;
 
-  AdwEntryRow          *name_row;
-  AdwEntryRow          *country_row;
   AdwPreferencesGroup  *profiles_group;
 };
 
@@ -30,33 +28,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-is_country_code (const char *text)
-{
-  return text[0] == '\0'
-         || (g_ascii_isalpha (text[0]) && g_ascii_isalpha (text[1]) && text[2] == '\0');
-}
-
-static void
-on_country_changed (McPreferencesWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->country_row));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  /* Keep the last valid code until the entry holds a new one. */
-  if (is_country_code (stripped))
-    {
-      g_autofree char *code = g_ascii_strup (stripped, -1);
-
-      gtk_widget_remove_css_class (GTK_WIDGET (self->country_row), "error");
-      g_settings_set_string (self->settings, MC_SETTINGS_INSTITUTION_COUNTRY, code);
-    }
-  else
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->country_row), "error");
-    }
-}
 
 static void
 sync_switches (McPreferencesWindow *self)
@@ -129,18 +100,11 @@ static void
 mc_preferences_window_constructed (GObject *object)
 {
   McPreferencesWindow *self = MC_PREFERENCES_WINDOW (object);
-  g_autofree char *country = NULL;
 
   G_OBJECT_CLASS (mc_preferences_window_parent_class)->constructed (object);
 
   g_assert (G_IS_SETTINGS (self->settings));
   g_assert (MC_IS_VALIDATOR (self->validator));
-
-  g_settings_bind (self->settings, MC_SETTINGS_INSTITUTION_NAME,
-                   self->name_row, "text", G_SETTINGS_BIND_DEFAULT);
-
-  country = g_settings_get_string (self->settings, MC_SETTINGS_INSTITUTION_COUNTRY);
-  gtk_editable_set_text (GTK_EDITABLE (self->country_row), country);
 
   add_profile_rows (self);
   sync_switches (self);
@@ -224,10 +188,7 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/mc-preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, name_row);
-  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, country_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, profiles_group);
-  gtk_widget_class_bind_template_callback (widget_class, on_country_changed);
 }
 
 static void

@@ -36,7 +36,7 @@ mc_window_new_design (McWindow *self)
     {
       /* Every design belongs to a unit: start a fresh database with one
        * named after the institution. */
-      g_autofree char *name = g_settings_get_string (self->settings, MC_SETTINGS_INSTITUTION_NAME);
+      g_autofree char *name = mc_store_get_setting (self->store, MC_SETTING_INSTITUTION_NAME, "");
 
       unit_id = mc_workflow_add_unit (self->workflow, "MAIN",
                                       name[0] != '\0' ? name : _("Main Unit"), &error);
@@ -62,6 +62,7 @@ mc_window_new_design (McWindow *self)
     }
 
   /* A new design must be visible whatever the filters were. */
+  _mc_window_show_designs (self);
   _mc_window_reset_filters (self);
   mc_window_refresh (self);
   if (!mc_window_select_design (self, mc_design_get_id (design)))
@@ -100,19 +101,27 @@ mc_window_open_demo (McWindow *self)
       return FALSE;
     }
 
-  /* The demo designs make sense with the demo institution as issuer. */
-  current_name = g_settings_get_string (self->settings, MC_SETTINGS_INSTITUTION_NAME);
-  current_country = g_settings_get_string (self->settings, MC_SETTINGS_INSTITUTION_COUNTRY);
-  if (current_name[0] == '\0' && mc_demo_get_institution (&name, &country, NULL))
+  /* The demo designs make sense with the demo institution as issuer.
+   * Only an administrator may name the institution; for anyone else it
+   * stays as it is. */
+  current_name = mc_store_get_setting (self->store, MC_SETTING_INSTITUTION_NAME, "");
+  current_country = mc_store_get_setting (self->store, MC_SETTING_INSTITUTION_COUNTRY, "");
+  if (current_name[0] == '\0' && mc_demo_get_institution (&name, &country, NULL) &&
+      mc_workflow_set_setting (self->workflow, MC_SETTING_INSTITUTION_NAME, name, NULL))
     {
-      g_settings_set_string (self->settings, MC_SETTINGS_INSTITUTION_NAME, name);
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
       if (current_country[0] == '\0' && country != NULL)
-        g_settings_set_string (self->settings, MC_SETTINGS_INSTITUTION_COUNTRY, country);
+        mc_workflow_set_setting (self->workflow, MC_SETTING_INSTITUTION_COUNTRY, country, NULL);
+      if (MC_IS_APPLICATION (app))
+        mc_application_reload_institution (MC_APPLICATION (app));
     }
 
   _mc_window_reload_units (self);
+  _mc_window_show_designs (self);
   _mc_window_reset_filters (self);
   mc_window_refresh (self);
+  mc_window_refresh_tasks (self);
   _mc_window_toast (self, _("Demo institution opened"));
 
   return TRUE;
@@ -154,6 +163,7 @@ import_parsed (McWindow     *self,
     }
 
   _mc_window_reload_units (self);
+  _mc_window_show_designs (self);
   _mc_window_reset_filters (self);
   mc_window_refresh (self);
 
@@ -418,6 +428,7 @@ win_search (GtkWidget  *widget,
 
   if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main"))
     {
+      _mc_window_show_designs (self);
       _mc_window_show_list (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
     }
@@ -590,6 +601,7 @@ _mc_window_update_actions (McWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->current_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-design", draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", self->deleted != NULL);
+  _mc_window_update_admin_actions (self);
 }
 
 void

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "mc-account-button.h"
 #include "mc-design-editor.h"
+#include "mc-tasks-view.h"
 #include "mc-window.h"
 
 G_BEGIN_DECLS
@@ -26,6 +28,12 @@ struct _McWindow
   GtkStack             *list_stack;
   GtkListView          *design_list;
   AdwBin               *editor_bin;
+  AdwViewStack         *view_stack;
+  AdwViewStackPage     *tasks_page;
+  McTasksView          *tasks_view;
+  McAccountButton      *account_button;
+  GtkRevealer          *acting_revealer;
+  GtkLabel             *acting_label;
 
   McDesignEditor       *editor;
   GListStore           *designs;        /* McDesignSummary, as listed */
@@ -35,6 +43,7 @@ struct _McWindow
 
   gint64                current_id;     /* design in the editor, 0 if none */
   McDesign             *deleted;        /* the last deleted draft, for Undo */
+  guint                 tasks_timeout;  /* reads the tasks again while in the background */
   guint                 updating : 1;   /* the code, not the user, changes the list */
   guint                 close_confirmed : 1;
 };
@@ -54,6 +63,17 @@ void     _mc_window_show_error      (McWindow    *self,
                                      const char  *heading,
                                      GFile       *file,
                                      const char  *message);
+
+/* mc-window-tasks.c: My Tasks and the person the window acts for */
+void     _mc_window_setup_tasks       (McWindow       *self);
+void     _mc_window_dispose_tasks     (McWindow       *self);
+void     _mc_window_actor_changed     (McWindow       *self);
+void     _mc_window_show_designs      (McWindow       *self);
+void     _mc_window_class_add_tasks_actions (GtkWidgetClass *widget_class);
+
+/* mc-window-admin.c: history, administration and the yearly report */
+void     _mc_window_class_add_admin_actions (GtkWidgetClass *widget_class);
+void     _mc_window_update_admin_actions    (McWindow       *self);
 
 /* mc-window-actions.c */
 void     _mc_window_class_add_actions (GtkWidgetClass *widget_class);

@@ -595,6 +595,7 @@ mc_window_constructed (GObject *object)
 
   mc_window_refresh (self);
   restore_state (self);
+  _mc_window_setup_tasks (self);
   _mc_window_update_actions (self);
 }
 
@@ -603,6 +604,7 @@ mc_window_dispose (GObject *object)
 {
   McWindow *self = MC_WINDOW (object);
 
+  _mc_window_dispose_tasks (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_WINDOW);
   self->editor = NULL;
 
@@ -712,10 +714,18 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, design_list);
   gtk_widget_class_bind_template_child (widget_class, McWindow, editor_bin);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, tasks_page);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, tasks_view);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, account_button);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, acting_revealer);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, acting_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
 
   _mc_window_class_add_actions (widget_class);
+  _mc_window_class_add_tasks_actions (widget_class);
+  _mc_window_class_add_admin_actions (widget_class);
 }
 
 static void

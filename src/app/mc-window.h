@@ -36,6 +36,16 @@ gboolean    mc_window_delete_design   (McWindow *self);
 gboolean    mc_window_undo_delete     (McWindow *self);
 /* Asks the editor to check the design again (institution changed). */
 void        mc_window_revalidate      (McWindow *self);
+/* Reads the acting person's tasks again; call after any workflow action
+ * (the window also does on saving, on changing design and on regaining
+ * focus). */
+void        mc_window_refresh_tasks   (McWindow *self);
+/* Shows My Tasks (the default action of the new-task notifications). */
+void        mc_window_show_tasks      (McWindow *self);
+/* Acts as @username (an administrator acting for someone else), or as
+ * oneself for NULL, and refreshes everything that depends on it; a
+ * refusal is shown. */
+gboolean    mc_window_act_as          (McWindow *self, const char *username);
 /* Fills an empty database with the demo institution and shows it. */
 gboolean    mc_window_open_demo       (McWindow *self);
 /* Creates an untitled design, selects it and focuses its title. */

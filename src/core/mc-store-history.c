@@ -108,38 +108,15 @@ event_from_row (McStmt  *stmt,
   return g_steal_pointer (&event);
 }
 
-/**
- * mc_store_list_events:
- * @self: a #McStore
- * @design_id: a design, or 0 for the whole history
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (element-type McEvent): the events, oldest first
- */
-GPtrArray *
-mc_store_list_events (McStore  *self,
-                      gint64    design_id,
-                      GError  **error)
+/* The events of the rows of @stmt, in its order. */
+static GPtrArray *
+read_events (McStore  *self,
+             McStmt   *stmt,
+             GError  **error)
 {
-  g_autoptr(McStmt) stmt = NULL;
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_event_free);
   int rc;
 
-  g_return_val_if_fail (MC_IS_STORE (self), NULL);
-
-  /* Two statements: "?1 = 0 OR design_id = ?1" would not use the index. */
-  stmt = _mc_store_prepare (self, design_id != 0
-                            ? "SELECT " EVENT_COLUMNS " FROM events AS e "
-                              "LEFT JOIN people AS a ON a.id = e.actor_id "
-                              "LEFT JOIN people AS r ON r.id = e.recorded_by_id "
-                              "WHERE e.design_id = ?1 ORDER BY e.id"
-                            : "SELECT " EVENT_COLUMNS " FROM events AS e "
-                              "LEFT JOIN people AS a ON a.id = e.actor_id "
-                              "LEFT JOIN people AS r ON r.id = e.recorded_by_id "
-                              "WHERE ?1 = 0 ORDER BY e.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, design_id);
   while ((rc = _mc_store_step (self, stmt, error)) == SQLITE_ROW)
     {
       g_autofree char *problem = NULL;
@@ -157,6 +134,77 @@ mc_store_list_events (McStore  *self,
   if (rc != SQLITE_DONE)
     return NULL;
   return g_steal_pointer (&events);
+}
+
+/**
+ * mc_store_list_events:
+ * @self: a #McStore
+ * @design_id: a design, or 0 for the whole history
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type McEvent): the events, oldest first
+ */
+GPtrArray *
+mc_store_list_events (McStore  *self,
+                      gint64    design_id,
+                      GError  **error)
+{
+  g_autoptr(McStmt) stmt = NULL;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+
+  /* Two statements: "?1 = 0 OR design_id = ?1" would not use the index. */
+  stmt = _mc_store_prepare (self, design_id != 0
+                            ? "SELECT " EVENT_COLUMNS " FROM events AS e "
+                              "LEFT JOIN people AS a ON a.id = e.actor_id "
+                              "LEFT JOIN people AS r ON r.id = e.recorded_by_id "
+                              "WHERE e.design_id = ?1 ORDER BY e.id"
+                            : "SELECT " EVENT_COLUMNS " FROM events AS e "
+                              "LEFT JOIN people AS a ON a.id = e.actor_id "
+                              "LEFT JOIN people AS r ON r.id = e.recorded_by_id "
+                              "WHERE ?1 = 0 ORDER BY e.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, design_id);
+  return read_events (self, stmt, error);
+}
+
+/**
+ * mc_store_list_events_before:
+ * @self: a #McStore
+ * @design_id: a design, or 0 for the whole history
+ * @before_id: only events older than this one, or 0 for the newest
+ * @limit: how many events at most
+ * @error: return location for a #GError
+ *
+ * Reads one page of the history, so that a long history can be shown
+ * without reading all of it: pass the id of the oldest event of a page as
+ * @before_id to get the next one.
+ *
+ * Returns: (transfer full) (element-type McEvent): the events, newest first
+ */
+GPtrArray *
+mc_store_list_events_before (McStore  *self,
+                             gint64    design_id,
+                             gint64    before_id,
+                             guint     limit,
+                             GError  **error)
+{
+  g_autoptr(McStmt) stmt = NULL;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+
+  stmt = _mc_store_prepare (self, "SELECT " EVENT_COLUMNS " FROM events AS e "
+                            "LEFT JOIN people AS a ON a.id = e.actor_id "
+                            "LEFT JOIN people AS r ON r.id = e.recorded_by_id "
+                            "WHERE (?1 = 0 OR e.design_id = ?1) AND (?2 = 0 OR e.id < ?2) "
+                            "ORDER BY e.id DESC LIMIT ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, design_id);
+  sqlite3_bind_int64 (stmt, 2, before_id);
+  sqlite3_bind_int64 (stmt, 3, limit);
+  return read_events (self, stmt, error);
 }
 
 guint64

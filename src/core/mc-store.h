@@ -159,6 +159,11 @@ GPtrArray  *mc_store_list_templates     (McStore *self, GError **error);
 
 /* History: events of a design (0 for all), oldest first (McEvent). */
 GPtrArray  *mc_store_list_events        (McStore *self, gint64 design_id, GError **error);
+/* A page of the history, newest first: up to @limit events of a design
+ * (0 for all) older than event @before_id (0 to start from the newest).
+ * For windows that show a long history a page at a time. */
+GPtrArray  *mc_store_list_events_before (McStore *self, gint64 design_id, gint64 before_id,
+                                         guint limit, GError **error);  /* McEvent */
 guint64     mc_store_count_events       (McStore *self, GError **error);
 
 typedef struct {

@@ -1,0 +1,738 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-admin-private.h"
+#include "mc-admin-window.h"
+
+struct _McAdminWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  McWorkflow           *workflow;
+  McValidator          *validator;
+  gboolean              editable;
+  gboolean              syncing;
+  guint                 numbers_timeout;
+  GPtrArray            *profile_switches;  /* GtkSwitch, in the validator's order */
+  GPtrArray            *unit_rows;         /* widgets added to units_group */
+  GPtrArray            *templates;         /* McTemplate, as listed */
+  GPtrArray            *template_rows;
+  AdwPreferencesGroup  *templates_group;
+  McAdminPeoplePage    *people_page;
+
+  /* Template widgets */
+  AdwPreferencesPage   *institution_page;
+  AdwPreferencesPage   *units_page;
+  AdwPreferencesGroup  *institution_note;
+  AdwPreferencesGroup  *units_note;
+  AdwEntryRow          *name_row;
+  AdwEntryRow          *country_row;
+  AdwPreferencesGroup  *profiles_group;
+  GtkSpinButton        *min_reviews_spin;
+  GtkSpinButton        *min_modification_spin;
+  GtkSpinButton        *cycle_spin;
+  AdwPreferencesGroup  *units_group;
+  AdwEntryRow          *unit_code_row;
+  AdwEntryRow          *unit_name_row;
+  GtkButton            *add_unit_button;
+};
+
+G_DEFINE_FINAL_TYPE (McAdminWindow, mc_admin_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_WORKFLOW,
+  PROP_VALIDATOR,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Defaults the workflow applies when a setting was never set. */
+#define DEFAULT_MIN_REVIEWS              "2"
+#define DEFAULT_MIN_MODIFICATION_REVIEWS "1"
+#define DEFAULT_REVIEW_CYCLE_MONTHS      "12"
+/* As DEFAULT_REQUIRED_PROFILES in src/core/mc-workflow.c */
+#define DEFAULT_REQUIRED_PROFILES        "eu-council,consistency"
+
+/* Shared helpers */
+
+void
+_mc_admin_show_error (GtkWidget  *widget,
+                      const char *heading,
+                      const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog = NULL;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   heading, message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+const char *
+_mc_admin_read_only_reason (void)
+{
+  return _("Only administrators can change this");
+}
+
+void
+_mc_admin_set_editable (GtkWidget *widget,
+                        gboolean   editable)
+{
+  gtk_widget_set_sensitive (widget, editable);
+  gtk_widget_set_tooltip_text (widget, editable ? NULL : _mc_admin_read_only_reason ());
+}
+
+GtkWidget *
+_mc_admin_message_row (const char *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  gtk_widget_add_css_class (row, "dim-label");
+  return row;
+}
+
+char *
+_mc_admin_read_only_text (const char *actor_name)
+{
+  /* Translators: %s is the person the window acts as */
+  return g_strdup_printf (_("You can look at these settings as %s; only administrators can change them."),
+                          actor_name);
+}
+
+GtkWidget *
+_mc_admin_read_only_group (const char *actor_name)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *text = _mc_admin_read_only_text (actor_name);
+
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), text);
+  gtk_widget_add_css_class (group, "read-only-note");
+  return group;
+}
+
+static void
+emit_changed (McAdminWindow *self,
+              const char    *what)
+{
+  g_signal_emit (self, signals[CHANGED], 0, what);
+}
+
+/* Institution settings */
+
+static char *
+get_setting (McAdminWindow *self,
+             const char    *key,
+             const char    *default_value)
+{
+  return mc_store_get_setting (mc_workflow_get_store (self->workflow), key, default_value);
+}
+
+static void
+load_settings (McAdminWindow *self)
+{
+  g_autofree char *name = get_setting (self, MC_SETTING_INSTITUTION_NAME, "");
+  g_autofree char *country = get_setting (self, MC_SETTING_INSTITUTION_COUNTRY, "");
+  g_autofree char *min_reviews = get_setting (self, MC_SETTING_MIN_REVIEWS, DEFAULT_MIN_REVIEWS);
+  g_autofree char *min_modification = get_setting (self, MC_SETTING_MIN_MODIFICATION_REVIEWS,
+                                                   DEFAULT_MIN_MODIFICATION_REVIEWS);
+  g_autofree char *cycle = get_setting (self, MC_SETTING_REVIEW_CYCLE_MONTHS,
+                                        DEFAULT_REVIEW_CYCLE_MONTHS);
+  g_autofree char *required = get_setting (self, MC_SETTING_REQUIRED_PROFILES,
+                                          DEFAULT_REQUIRED_PROFILES);
+  g_auto(GStrv) required_ids = g_strsplit (required, ",", -1);
+  GListModel *profiles = mc_validator_get_profiles (self->validator);
+
+  self->syncing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+  gtk_editable_set_text (GTK_EDITABLE (self->country_row), country);
+  gtk_spin_button_set_value (self->min_reviews_spin, g_ascii_strtod (min_reviews, NULL));
+  gtk_spin_button_set_value (self->min_modification_spin, g_ascii_strtod (min_modification, NULL));
+  gtk_spin_button_set_value (self->cycle_spin, g_ascii_strtod (cycle, NULL));
+  for (guint i = 0; i < self->profile_switches->len; i++)
+    {
+      g_autoptr(McProfile) profile = g_list_model_get_item (profiles, i);
+      gboolean on = FALSE;
+
+      for (guint j = 0; required_ids[j] != NULL; j++)
+        if (g_str_equal (g_strstrip (required_ids[j]), mc_profile_get_id (profile)))
+          on = TRUE;
+      gtk_switch_set_active (g_ptr_array_index (self->profile_switches, i), on);
+    }
+  self->syncing = FALSE;
+}
+
+gboolean
+mc_admin_window_set_setting (McAdminWindow *self,
+                             const char    *key,
+                             const char    *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (MC_IS_ADMIN_WINDOW (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (!mc_workflow_set_setting (self->workflow, key, value, &error))
+    {
+      _mc_admin_show_error (GTK_WIDGET (self), _("Could Not Change the Setting"), error->message);
+      /* Show what is really stored, not what was refused. */
+      load_settings (self);
+      return FALSE;
+    }
+
+  emit_changed (self, "settings");
+  return TRUE;
+}
+
+static void
+on_name_apply (McAdminWindow *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+
+  if (mc_admin_window_set_setting (self, MC_SETTING_INSTITUTION_NAME, name))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (_("Institution name changed")));
+}
+
+static void
+on_country_apply (McAdminWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->country_row));
+  g_autofree char *code = g_ascii_strup (g_strstrip (g_strdup (text)), -1);
+
+  if (mc_admin_window_set_setting (self, MC_SETTING_INSTITUTION_COUNTRY, code))
+    {
+      self->syncing = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->country_row), code);
+      self->syncing = FALSE;
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (_("Country changed")));
+    }
+}
+
+static void
+on_profile_toggled (McAdminWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *value = NULL;
+  GListModel *profiles = mc_validator_get_profiles (self->validator);
+
+  if (self->syncing)
+    return;
+
+  for (guint i = 0; i < self->profile_switches->len; i++)
+    {
+      g_autoptr(McProfile) profile = g_list_model_get_item (profiles, i);
+
+      if (gtk_switch_get_active (g_ptr_array_index (self->profile_switches, i)))
+        g_strv_builder_add (builder, mc_profile_get_id (profile));
+    }
+  ids = g_strv_builder_end (builder);
+  value = g_strjoinv (",", ids);
+  mc_admin_window_set_setting (self, MC_SETTING_REQUIRED_PROFILES, value);
+}
+
+static void
+add_profile_rows (McAdminWindow *self)
+{
+  GListModel *profiles = mc_validator_get_profiles (self->validator);
+
+  for (guint i = 0; i < g_list_model_get_n_items (profiles); i++)
+    {
+      g_autoptr(McProfile) profile = g_list_model_get_item (profiles, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mc_profile_get_name (profile));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), mc_profile_get_description (profile));
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      mc_profile_get_name (profile), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      adw_preferences_group_add (self->profiles_group, row);
+      _mc_admin_set_editable (row, self->editable);
+
+      g_ptr_array_add (self->profile_switches, toggle);
+      g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_profile_toggled),
+                               self, G_CONNECT_SWAPPED);
+    }
+}
+
+/* The numbers are applied a moment after the last click, so that going
+ * from 2 to 5 records one change in the history, not three. */
+static void
+apply_numbers (McAdminWindow *self)
+{
+  static const struct {
+    const char *key;
+    const char *default_value;
+    gsize       offset;
+  } numbers[] = {
+    { MC_SETTING_MIN_REVIEWS, DEFAULT_MIN_REVIEWS,
+      G_STRUCT_OFFSET (McAdminWindow, min_reviews_spin) },
+    { MC_SETTING_MIN_MODIFICATION_REVIEWS, DEFAULT_MIN_MODIFICATION_REVIEWS,
+      G_STRUCT_OFFSET (McAdminWindow, min_modification_spin) },
+    { MC_SETTING_REVIEW_CYCLE_MONTHS, DEFAULT_REVIEW_CYCLE_MONTHS,
+      G_STRUCT_OFFSET (McAdminWindow, cycle_spin) },
+  };
+
+  g_clear_handle_id (&self->numbers_timeout, g_source_remove);
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      GtkSpinButton *spin = G_STRUCT_MEMBER (GtkSpinButton *, self, numbers[i].offset);
+      g_autofree char *stored = get_setting (self, numbers[i].key, numbers[i].default_value);
+      g_autofree char *value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (spin));
+
+      if (!g_str_equal (stored, value) &&
+          !mc_admin_window_set_setting (self, numbers[i].key, value))
+        return;
+    }
+}
+
+static gboolean
+numbers_timeout_cb (gpointer user_data)
+{
+  McAdminWindow *self = user_data;
+
+  self->numbers_timeout = 0;
+  apply_numbers (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_number_changed (McAdminWindow *self)
+{
+  if (self->syncing)
+    return;
+  g_clear_handle_id (&self->numbers_timeout, g_source_remove);
+  self->numbers_timeout = g_timeout_add (800, numbers_timeout_cb, self);
+}
+
+/* Units */
+
+static void
+fill_units (McAdminWindow *self)
+{
+  g_autoptr(GListModel) units = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *message = NULL;
+
+  for (guint i = 0; i < self->unit_rows->len; i++)
+    adw_preferences_group_remove (self->units_group, g_ptr_array_index (self->unit_rows, i));
+  g_ptr_array_set_size (self->unit_rows, 0);
+
+  units = mc_store_list_units (mc_workflow_get_store (self->workflow), &error);
+  if (units != NULL && g_list_model_get_n_items (units) == 0)
+    message = _mc_admin_message_row (_("No units yet"));
+  else if (units == NULL)
+    message = _mc_admin_message_row (error->message);
+  if (message != NULL)
+    {
+      adw_preferences_group_add (self->units_group, message);
+      g_ptr_array_add (self->unit_rows, message);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(McUnit) unit = g_list_model_get_item (units, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mc_unit_get_name (unit));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), mc_unit_get_code (unit));
+      adw_preferences_group_add (self->units_group, row);
+      g_ptr_array_add (self->unit_rows, row);
+    }
+}
+
+gint64
+mc_admin_window_add_unit (McAdminWindow *self,
+                          const char    *code,
+                          const char    *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (MC_IS_ADMIN_WINDOW (self), 0);
+
+  id = mc_workflow_add_unit (self->workflow, code, name, &error);
+  if (id == 0)
+    {
+      _mc_admin_show_error (GTK_WIDGET (self), _("Could Not Add the Unit"), error->message);
+      return 0;
+    }
+
+  fill_units (self);
+  mc_admin_people_page_reload (self->people_page);
+  /* Translators: %s is the name of an academic unit */
+  toast = g_strdup_printf (_("Added “%s”"), name);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (toast));
+  emit_changed (self, "units");
+  return id;
+}
+
+static void
+on_add_unit (McAdminWindow *self)
+{
+  g_autofree char *code = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->unit_code_row))));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->unit_name_row))));
+
+  if (mc_admin_window_add_unit (self, code, name) != 0)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->unit_code_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->unit_name_row), "");
+    }
+}
+
+/* Templates */
+
+static void fill_templates (McAdminWindow *self);
+
+static void
+on_template_saved (McAdminWindow    *self,
+                   McTemplateEditor *editor)
+{
+  fill_templates (self);
+  emit_changed (self, "templates");
+}
+
+static void
+on_editor_done (McAdminWindow *self)
+{
+  adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (self));
+}
+
+McTemplateEditor *
+mc_admin_window_edit_template (McAdminWindow *self,
+                               guint          index)
+{
+  McTemplateEditor *editor = NULL;
+
+  g_return_val_if_fail (MC_IS_ADMIN_WINDOW (self), NULL);
+  g_return_val_if_fail (index < self->templates->len, NULL);
+
+  editor = mc_template_editor_new (self->workflow, g_ptr_array_index (self->templates, index));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_template_saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "done", G_CALLBACK (on_editor_done), self, G_CONNECT_SWAPPED);
+  adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (self), GTK_WIDGET (editor));
+  return editor;
+}
+
+static void
+on_template_row_activated (AdwActionRow  *row,
+                           McAdminWindow *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "mc-index"));
+
+  mc_admin_window_edit_template (self, index);
+}
+
+static void
+fill_templates (McAdminWindow *self)
+{
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->template_rows->len; i++)
+    adw_preferences_group_remove (self->templates_group, g_ptr_array_index (self->template_rows, i));
+  g_ptr_array_set_size (self->template_rows, 0);
+  g_ptr_array_set_size (self->templates, 0);
+
+  templates = mc_store_list_templates (mc_workflow_get_store (self->workflow), &error);
+  if (templates == NULL)
+    {
+      GtkWidget *row = _mc_admin_message_row (error->message);
+
+      adw_preferences_group_add (self->templates_group, row);
+      g_ptr_array_add (self->template_rows, row);
+      return;
+    }
+
+  for (guint i = 0; i < templates->len; i++)
+    {
+      McTemplate *template_ = g_ptr_array_index (templates, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: a template's kind and version, "Approval · version 3" */
+      subtitle = g_strdup_printf (_("%s · version %u"),
+                                  mc_enum_label (MC_TYPE_TEMPLATE_KIND, mc_template_get_kind (template_)),
+                                  mc_template_get_version (template_));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mc_template_get_title (template_));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_tooltip_text (row, self->editable ? _("Edit the template")
+                                                       : _("Look at the template"));
+      g_object_set_data (G_OBJECT (row), "mc-index", GUINT_TO_POINTER (self->templates->len));
+      g_signal_connect_object (row, "activated", G_CALLBACK (on_template_row_activated), self, 0);
+      adw_preferences_group_add (self->templates_group, row);
+      g_ptr_array_add (self->template_rows, row);
+      g_ptr_array_add (self->templates, g_object_ref (template_));
+    }
+}
+
+static void
+add_templates_page (McAdminWindow *self)
+{
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Templates"));
+  adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (page), "templates");
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "folder-templates-symbolic");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Review Templates"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("The criteria reviewers answer. Each change is kept as a new version; reviews keep the version they were made on."));
+  if (!self->editable)
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+                              ADW_PREFERENCES_GROUP (_mc_admin_read_only_group (
+                                mc_person_get_name (mc_workflow_get_actor (self->workflow)))));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+  self->templates_group = ADW_PREFERENCES_GROUP (group);
+  fill_templates (self);
+}
+
+/* Public */
+
+McAdminPeoplePage *
+mc_admin_window_get_people_page (McAdminWindow *self)
+{
+  g_return_val_if_fail (MC_IS_ADMIN_WINDOW (self), NULL);
+  return self->people_page;
+}
+
+gboolean
+mc_admin_window_get_editable (McAdminWindow *self)
+{
+  g_return_val_if_fail (MC_IS_ADMIN_WINDOW (self), FALSE);
+  return self->editable;
+}
+
+static void
+on_people_changed (McAdminWindow *self)
+{
+  emit_changed (self, "people");
+}
+
+/* AdwPreferencesWindow keeps a search entry of its own, even with search
+ * switched off; screen readers would announce it without a name. */
+static void
+name_search_entries (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Search the administration"), -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_search_entries (child);
+}
+
+/* GObject */
+
+static void
+mc_admin_window_constructed (GObject *object)
+{
+  McAdminWindow *self = MC_ADMIN_WINDOW (object);
+  McPerson *actor = NULL;
+
+  G_OBJECT_CLASS (mc_admin_window_parent_class)->constructed (object);
+
+  g_assert (MC_IS_WORKFLOW (self->workflow));
+  g_assert (MC_IS_VALIDATOR (self->validator));
+
+  actor = mc_workflow_get_actor (self->workflow);
+  self->editable = mc_workflow_has_role (self->workflow, MC_ROLE_ADMINISTRATOR, 0);
+
+  add_profile_rows (self);
+  load_settings (self);
+  fill_units (self);
+
+  if (!self->editable)
+    {
+      g_autofree char *note = _mc_admin_read_only_text (actor != NULL ? mc_person_get_name (actor) : "");
+
+      adw_preferences_group_set_description (self->institution_note, note);
+      adw_preferences_group_set_description (self->units_note, note);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->institution_note), !self->editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->units_note), !self->editable);
+
+  _mc_admin_set_editable (GTK_WIDGET (self->name_row), self->editable);
+  _mc_admin_set_editable (GTK_WIDGET (self->country_row), self->editable);
+  _mc_admin_set_editable (GTK_WIDGET (self->min_reviews_spin), self->editable);
+  _mc_admin_set_editable (GTK_WIDGET (self->min_modification_spin), self->editable);
+  _mc_admin_set_editable (GTK_WIDGET (self->cycle_spin), self->editable);
+  _mc_admin_set_editable (GTK_WIDGET (self->unit_code_row), self->editable);
+  _mc_admin_set_editable (GTK_WIDGET (self->unit_name_row), self->editable);
+  _mc_admin_set_editable (GTK_WIDGET (self->add_unit_button), self->editable);
+
+  self->people_page = mc_admin_people_page_new (self->workflow);
+  g_signal_connect_object (self->people_page, "changed", G_CALLBACK (on_people_changed),
+                           self, G_CONNECT_SWAPPED);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->people_page));
+  add_templates_page (self);
+  name_search_entries (GTK_WIDGET (self));
+}
+
+static gboolean
+mc_admin_window_close_request (GtkWindow *window)
+{
+  McAdminWindow *self = MC_ADMIN_WINDOW (window);
+
+  /* A number changed just before closing still counts. */
+  if (self->numbers_timeout != 0)
+    apply_numbers (self);
+
+  return GTK_WINDOW_CLASS (mc_admin_window_parent_class)->close_request (window);
+}
+
+static void
+mc_admin_window_dispose (GObject *object)
+{
+  McAdminWindow *self = MC_ADMIN_WINDOW (object);
+
+  g_clear_handle_id (&self->numbers_timeout, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_ADMIN_WINDOW);
+  g_clear_object (&self->workflow);
+  g_clear_object (&self->validator);
+  g_clear_pointer (&self->profile_switches, g_ptr_array_unref);
+  g_clear_pointer (&self->unit_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->template_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->templates, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (mc_admin_window_parent_class)->dispose (object);
+}
+
+static void
+mc_admin_window_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  McAdminWindow *self = MC_ADMIN_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKFLOW:
+      g_value_set_object (value, self->workflow);
+      break;
+    case PROP_VALIDATOR:
+      g_value_set_object (value, self->validator);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_admin_window_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  McAdminWindow *self = MC_ADMIN_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKFLOW:
+      self->workflow = g_value_dup_object (value);
+      break;
+    case PROP_VALIDATOR:
+      self->validator = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_admin_window_class_init (McAdminWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = mc_admin_window_constructed;
+  object_class->dispose = mc_admin_window_dispose;
+  object_class->get_property = mc_admin_window_get_property;
+  object_class->set_property = mc_admin_window_set_property;
+  window_class->close_request = mc_admin_window_close_request;
+
+  properties[PROP_WORKFLOW] =
+    g_param_spec_object ("workflow", NULL, NULL, MC_TYPE_WORKFLOW,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VALIDATOR] =
+    g_param_spec_object ("validator", NULL, NULL, MC_TYPE_VALIDATOR,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (MC_TYPE_ADMIN_PEOPLE_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mc-admin-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, institution_page);
+  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, units_page);
+  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, institution_note);
+  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, units_note);
+  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, country_row);
+  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, profiles_group);
+  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, min_reviews_spin);
+  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, min_modification_spin);
+  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, cycle_spin);
+  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, units_group);
+  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, unit_code_row);
+  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, unit_name_row);
+  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, add_unit_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_country_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_number_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_unit);
+}
+
+static void
+mc_admin_window_init (McAdminWindow *self)
+{
+  self->profile_switches = g_ptr_array_new ();
+  self->unit_rows = g_ptr_array_new ();
+  self->template_rows = g_ptr_array_new ();
+  self->templates = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+McAdminWindow *
+mc_admin_window_new (McWorkflow  *workflow,
+                     McValidator *validator)
+{
+  g_return_val_if_fail (MC_IS_WORKFLOW (workflow), NULL);
+  g_return_val_if_fail (MC_IS_VALIDATOR (validator), NULL);
+
+  return g_object_new (MC_TYPE_ADMIN_WINDOW,
+                       "workflow", workflow,
+                       "validator", validator,
+                       NULL);
+}

@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-admin-window.h"
+#include "mc-history-dialog.h"
+#include "mc-report-dialog.h"
+#include "mc-window-private.h"
+
+/* The history, the administration window and the yearly report, from the
+ * main menu. */
+
+static void
+win_history (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  McWindow *self = MC_WINDOW (widget);
+  McDesign *design = mc_design_editor_get_design (self->editor);
+  McHistoryDialog *dialog = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The history includes what was just typed. */
+  if (!mc_design_editor_save (self->editor, &error))
+    {
+      _mc_window_show_error (self, _("Could Not Save the Design"), NULL, error->message);
+      return;
+    }
+
+  dialog = mc_history_dialog_new (self->workflow, self->current_id != 0 ? design : NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_admin_changed (McWindow   *self,
+                  const char *what)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (what, "settings") == 0 && MC_IS_APPLICATION (app))
+    mc_application_reload_institution (MC_APPLICATION (app));
+  if (g_strcmp0 (what, "units") == 0)
+    _mc_window_reload_units (self);
+
+  /* Roles decide the tasks and what the actor may do with the design:
+   * the design is shown again for the editor to judge it anew. */
+  if (self->current_id != 0 && !_mc_window_load_design (self, self->current_id, TRUE, &error))
+    _mc_window_show_error (self, _("Could Not Open the Design"), NULL, error->message);
+  _mc_window_actor_changed (self);
+}
+
+static void
+win_administration (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  McWindow *self = MC_WINDOW (widget);
+  McAdminWindow *admin = NULL;
+
+  admin = mc_admin_window_new (self->workflow, self->validator);
+  gtk_window_set_transient_for (GTK_WINDOW (admin), GTK_WINDOW (self));
+  g_signal_connect_object (admin, "changed", G_CALLBACK (on_admin_changed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (admin));
+}
+
+static void
+win_yearly_report (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  McWindow *self = MC_WINDOW (widget);
+  McReportDialog *dialog = NULL;
+
+  if (!mc_report_dialog_can_report (self->workflow))
+    {
+      _mc_window_show_error (self, _("No Yearly Report to Make"), NULL,
+                             _("Yearly QA reports are made by QA chairs and administrators."));
+      return;
+    }
+  dialog = mc_report_dialog_new (self->workflow);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_mc_window_update_admin_actions (McWindow *self)
+{
+  gboolean admin = mc_workflow_has_role (self->workflow, MC_ROLE_ADMINISTRATOR, 0);
+
+  /* Without a design, only the institution's history is left to show. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history", self->current_id != 0 || admin);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.yearly-report",
+                                 mc_report_dialog_can_report (self->workflow));
+}
+
+void
+_mc_window_class_add_admin_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.history", NULL, win_history);
+  gtk_widget_class_install_action (widget_class, "win.administration", NULL, win_administration);
+  gtk_widget_class_install_action (widget_class, "win.yearly-report", NULL, win_yearly_report);
+}

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "mc-core.h"
+#include "mc-gui-test-util.h"
+
+void
+mc_gui_test_init (int    *argc,
+                  char ***argv)
+{
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  mc_core_init ();
+
+  /* AdwApplication loads the stylesheet; here there is no application. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+void
+mc_gui_test_spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+gboolean
+mc_gui_test_wait (gboolean (*cond) (gpointer data),
+                  gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      mc_gui_test_spin ();
+      g_usleep (2000);
+    }
+  return TRUE;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+void
+mc_gui_test_present (GtkWindow *window)
+{
+  gtk_window_present (window);
+  g_assert_true (mc_gui_test_wait (is_mapped, window));
+  mc_gui_test_spin ();
+}
+
+void
+mc_gui_test_screenshot (GtkWidget  *widget,
+                        const char *name)
+{
+  const char *dir = g_getenv ("SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  int width = 0, height = 0;
+
+  if (dir == NULL)
+    return;
+
+  /* Let what was just changed be laid out and drawn. */
+  for (int i = 0; i < 5; i++)
+    {
+      mc_gui_test_spin ();
+      g_usleep (20000);
+    }
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  if (width <= 0 || height <= 0)
+    return;
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
+}
+
+char *
+mc_gui_test_take_message (void)
+{
+  g_autoptr(GList) toplevels = NULL;
+  char *body = NULL;
+
+  mc_gui_test_spin ();
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      {
+        if (body == NULL)
+          body = g_strdup (adw_message_dialog_get_body (l->data));
+        gtk_window_destroy (l->data);
+      }
+  mc_gui_test_spin ();
+  return body;
+}
+
+gint64
+mc_gui_test_unit_id (McStore    *store,
+                     const char *code)
+{
+  g_autoptr(McUnit) unit = mc_store_find_unit_by_code (store, code, NULL);
+
+  g_assert_nonnull (unit);
+  return mc_unit_get_id (unit);
+}
