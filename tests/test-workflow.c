@@ -786,6 +786,16 @@ test_loose_ends (void)
   g_assert_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* The yearly report is the chair's and the administrators'. */
+  MC_TEST_ASSERT_OK (mc_workflow_check_report (wf (inst, MC_TEST_CHAIR), inst->unit_id, &error));
+  MC_TEST_ASSERT_OK (mc_workflow_check_report (admin, inst->unit_id, &error));
+  g_assert_false (mc_workflow_check_report (wf (inst, MC_TEST_CHAIR), inst->other_unit_id, &error));
+  g_assert_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_false (mc_workflow_check_report (wf (inst, MC_TEST_REVIEWER), inst->unit_id, &error));
+  g_assert_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+
   /* Revoking a role the person does not hold is refused, not recorded. */
   {
     guint64 before = mc_store_count_events (inst->store, NULL);

@@ -60,8 +60,6 @@ static guint signals[N_SIGNALS];
 #define DEFAULT_MIN_REVIEWS              "2"
 #define DEFAULT_MIN_MODIFICATION_REVIEWS "1"
 #define DEFAULT_REVIEW_CYCLE_MONTHS      "12"
-/* As DEFAULT_REQUIRED_PROFILES in src/core/mc-workflow.c */
-#define DEFAULT_REQUIRED_PROFILES        "eu-council,consistency"
 
 /* Shared helpers */
 
@@ -153,7 +151,7 @@ load_settings (McAdminWindow *self)
   g_autofree char *cycle = get_setting (self, MC_SETTING_REVIEW_CYCLE_MONTHS,
                                         DEFAULT_REVIEW_CYCLE_MONTHS);
   g_autofree char *required = get_setting (self, MC_SETTING_REQUIRED_PROFILES,
-                                          DEFAULT_REQUIRED_PROFILES);
+                                          MC_WORKFLOW_DEFAULT_REQUIRED_PROFILES);
   g_auto(GStrv) required_ids = g_strsplit (required, ",", -1);
   GListModel *profiles = mc_validator_get_profiles (self->validator);
 

@@ -293,6 +293,7 @@ on_built (GObject      *source,
 static void
 rebuild (McReportDialog *self)
 {
+  g_autoptr(GError) error = NULL;
   BuildRequest *request = NULL;
   gint64 unit_id = chosen_unit (self);
 
@@ -307,6 +308,15 @@ rebuild (McReportDialog *self)
       adw_status_page_set_title (self->message_page, _("No Unit to Report On"));
       adw_status_page_set_description (self->message_page,
                                        _("Yearly reports are made by the QA chair of a unit"));
+      gtk_stack_set_visible_child_name (self->stack, "message");
+      show_progress (self, NULL);
+      return;
+    }
+
+  if (!mc_workflow_check_report (self->workflow, unit_id, &error))
+    {
+      adw_status_page_set_title (self->message_page, _("Not Allowed"));
+      adw_status_page_set_description (self->message_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "message");
       show_progress (self, NULL);
       return;

@@ -17,7 +17,8 @@ report_yearly (McCliContext *ctx,
 {
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) args = NULL;
-  g_autoptr(McStore) store = NULL;
+  g_autoptr(McWorkflow) workflow = NULL;
+  McStore *store = NULL;
   g_autoptr(McUnit) unit = NULL;
   g_autoptr(McYearlyReport) report = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -47,9 +48,11 @@ report_yearly (McCliContext *ctx,
     return mc_cli_usage_error (ctx, _("Give the year with --year, like --year 2026"));
   if (pdf == NULL && csv == NULL)
     return mc_cli_usage_error (ctx, _("Say where to write the report with --pdf, --csv or both"));
-  if (!(store = mc_cli_open_store (ctx, FALSE)) ||
-      !(unit = mc_cli_resolve_unit (store, "--unit", unit_code)))
+  if (!(workflow = mc_cli_open_workflow (ctx, FALSE)) ||
+      !(unit = mc_cli_resolve_unit ((store = mc_workflow_get_store (workflow)), "--unit", unit_code)))
     return MC_CLI_EXIT_FAILURE;
+  if (!mc_workflow_check_report (workflow, mc_unit_get_id (unit), &error))
+    return mc_cli_fail (error);
 
   if (!(report = mc_store_build_yearly_report (store, mc_unit_get_id (unit), year, today, &error)))
     return mc_cli_fail (error);

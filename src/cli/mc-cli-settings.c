@@ -17,7 +17,7 @@ static const struct {
 } settings[] = {
   { MC_SETTING_INSTITUTION_NAME, "", N_("The institution’s name") },
   { MC_SETTING_INSTITUTION_COUNTRY, "", N_("Its country, as a two-letter code like IE") },
-  { MC_SETTING_REQUIRED_PROFILES, "eu-council,consistency",
+  { MC_SETTING_REQUIRED_PROFILES, MC_WORKFLOW_DEFAULT_REQUIRED_PROFILES,
     N_("Policy profiles a design must pass to be submitted, comma-separated") },
   { MC_SETTING_MIN_REVIEWS, "2", N_("Completed reviews a decision needs") },
   { MC_SETTING_MIN_MODIFICATION_REVIEWS, "1",

@@ -223,6 +223,18 @@ mc_workflow_complete_annual_review (McWorkflow      *self,
   return TRUE;
 }
 
+gboolean
+mc_workflow_check_report (McWorkflow  *self,
+                          gint64       unit_id,
+                          GError     **error)
+{
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
+
+  if (mc_workflow_has_role (self, MC_ROLE_ADMINISTRATOR, 0))
+    return TRUE;
+  return _mc_workflow_require_role (self, MC_ROLE_QA_CHAIR, unit_id, error);
+}
+
 /**
  * mc_workflow_list_tasks:
  * @self: a #McWorkflow

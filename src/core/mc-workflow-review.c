@@ -181,7 +181,14 @@ assign_cb (McWorkflow  *self,
       review->state = MC_REVIEW_STATE_WITHDRAWN;
       if (!_mc_store_update_review (self->store, review, error))
         goto failed;
-      json_builder_add_int_value (details, review->reviewer_id);
+      {
+        /* By user name, which the history can show, not by row id. */
+        g_autoptr(McPerson) withdrawn = mc_store_get_person (self->store, review->reviewer_id, error);
+
+        if (withdrawn == NULL)
+          goto failed;
+        json_builder_add_string_value (details, mc_person_get_username (withdrawn));
+      }
     }
   json_builder_end_array (details);
 

@@ -23,7 +23,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-#define DEFAULT_REQUIRED_PROFILES "eu-council,consistency"
 
 static void
 mc_workflow_finalize (GObject *object)
@@ -787,7 +786,7 @@ check_findings (McWorkflow  *self,
   g_autoptr(McRevision) content = NULL;
   g_autoptr(McValidator) validator = mc_validator_new ();
   g_autofree char *profiles = mc_store_get_setting (self->store, MC_SETTING_REQUIRED_PROFILES,
-                                                    DEFAULT_REQUIRED_PROFILES);
+                                                    MC_WORKFLOW_DEFAULT_REQUIRED_PROFILES);
   g_autofree char *name = mc_store_get_setting (self->store, MC_SETTING_INSTITUTION_NAME, "");
   g_autofree char *country = mc_store_get_setting (self->store, MC_SETTING_INSTITUTION_COUNTRY, "");
   g_auto(GStrv) ids = g_strsplit (profiles, ",", -1);

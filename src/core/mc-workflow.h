@@ -46,6 +46,9 @@ GQuark mc_workflow_error_quark (void);
 #define MC_SETTING_MIN_MODIFICATION_REVIEWS "min-modification-reviews" /* default 1 */
 #define MC_SETTING_REVIEW_CYCLE_MONTHS   "review-cycle-months"    /* default 12 */
 
+/* The profiles a design must pass to be submitted while the setting is unset. */
+#define MC_WORKFLOW_DEFAULT_REQUIRED_PROFILES "eu-council,consistency"
+
 #define MC_TYPE_WORKFLOW (mc_workflow_get_type ())
 G_DECLARE_FINAL_TYPE (McWorkflow, mc_workflow, MC, WORKFLOW, GObject)
 
@@ -129,6 +132,10 @@ gboolean    mc_workflow_save_annual_review     (McWorkflow *self, McAnnualReview
 /* Completes it; its outcome may modify (→ modifying) or retire the design. */
 gboolean    mc_workflow_complete_annual_review (McWorkflow *self, McDesign *design,
                                                 McAnnualReview *review, GError **error);
+
+/* May the actor make the yearly QA report of @unit_id?  Its QA chairs
+ * and the administrators may. */
+gboolean    mc_workflow_check_report      (McWorkflow *self, gint64 unit_id, GError **error);
 
 /* Tasks of the actor: a new array of McTask. */
 GPtrArray  *mc_workflow_list_tasks        (McWorkflow *self, GError **error);
