@@ -27,6 +27,7 @@ accessible_names = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(accessible_names)
 tree = accessible_names.tree
 walk = accessible_names.walk
+from dogtail_support import wait_for  # noqa: E402
 
 # Each window, the action that opens it, the title it has, and how many
 # controls it has at least (so that an empty walk cannot pass).
@@ -36,19 +37,6 @@ WINDOWS = [
     ("win.act-as", "Act As", 5),
     ("win.yearly-report", "Yearly QA Report", 3),
 ]
-
-
-def wait_for(what, fn, timeout=20):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        try:
-            value = fn()
-        except Exception:
-            value = None
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError("timed out waiting for " + what)
 
 
 def frame(app, title):

@@ -17,50 +17,11 @@ import sys
 import tempfile
 import time
 
-from dogtail.config import config
-
-config.logDebugToFile = False
-config.checkForA11y = False
-config.searchBackoffDuration = 0.1
-config.searchCutoffCount = 50
-config.defaultDelay = config.actionDelay = 0.1
-config.typingDelay = 0.02
-
-from dogtail import rawinput, tree  # noqa: E402
-
-sys.excepthook = sys.__excepthook__  # dogtail swallows tracebacks
+from dogtail_support import find, find_all, rawinput, text_of, tree, wait_for
 
 TITLE = "Journey Test: Soil Carbon Monitoring"
 OUTCOME = "Measure soil organic carbon with field kits and report it"
 ECTS = "4"
-
-
-def wait_for(what, fn, timeout=15.0):
-    """Polls fn until it returns something true; fails naming `what`."""
-    end = time.monotonic() + timeout
-    last = None
-    while time.monotonic() < end:
-        try:
-            value = fn()
-            if value:
-                return value
-        except Exception as e:  # the tree changes under our feet
-            last = e
-        time.sleep(0.05)
-    raise AssertionError("timed out waiting for %s (%r)" % (what, last))
-
-
-def text_of(node):
-    t = node.queryText()
-    return t.getText(0, t.characterCount)
-
-
-def find(root, pred):
-    return root.findChild(pred, retry=False, requireResult=False)
-
-
-def find_all(root, pred):
-    return root.findChildren(pred)
 
 
 class Journey:

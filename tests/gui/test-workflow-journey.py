@@ -30,18 +30,7 @@ import sys
 import tempfile
 import time
 
-from dogtail.config import config
-
-config.logDebugToFile = False
-config.checkForA11y = False
-config.searchBackoffDuration = 0.1
-config.searchCutoffCount = 50
-config.defaultDelay = config.actionDelay = 0.1
-config.typingDelay = 0.02
-
-from dogtail import tree  # noqa: E402
-
-sys.excepthook = sys.__excepthook__  # dogtail swallows tracebacks
+from dogtail_support import find, text_of, tree, wait_for
 
 AUTHOR = "aoife.brennan"
 CHAIR = "sinead.walsh"
@@ -51,30 +40,6 @@ FIELD_COMMENT = "Learning outcome 3 is not assessable as written"
 DECISION_COMMENT = "Make outcome 3 assessable and say how it is assessed."
 NEW_OUTCOME = "Deploy and monitor an edge computing pipeline on farm sensors"
 SCHEMA = "io.github.microcred.Microcred"
-
-
-def wait_for(what, fn, timeout=20.0):
-    """Polls fn until it returns something true; fails naming `what`."""
-    end = time.monotonic() + timeout
-    last = None
-    while time.monotonic() < end:
-        try:
-            value = fn()
-            if value:
-                return value
-        except Exception as e:  # the tree changes under our feet
-            last = e
-        time.sleep(0.05)
-    raise AssertionError("timed out waiting for %s (%r)" % (what, last))
-
-
-def text_of(node):
-    t = node.queryText()
-    return t.getText(0, t.characterCount)
-
-
-def find(root, pred):
-    return root.findChild(pred, retry=False, requireResult=False)
 
 
 CONTROLS = {"push button", "toggle button", "text", "entry", "check box", "combo box",
