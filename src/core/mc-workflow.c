@@ -192,7 +192,7 @@ _mc_workflow_record (McWorkflow   *self,
                      JsonBuilder  *details,
                      GError      **error)
 {
-  g_autoptr(McEvent) owned = event;
+  gboolean appended;
 
   if (details != NULL)
     {
@@ -202,7 +202,9 @@ _mc_workflow_record (McWorkflow   *self,
       root = json_builder_get_root (details);
       event->details = json_to_string (root, FALSE);
     }
-  return _mc_store_append_event (self->store, event, error);
+  appended = _mc_store_append_event (self->store, event, error);
+  mc_event_free (event);
+  return appended;
 }
 
 guint

@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 
-from dogtail_support import find, find_all, rawinput, text_of, tree, wait_for
+from dogtail_support import close_last_window, find, find_all, rawinput, text_of, tree, wait_for
 
 TITLE = "Journey Test: Soil Carbon Monitoring"
 OUTCOME = "Measure soil organic carbon with field kits and report it"
@@ -133,7 +133,7 @@ class Journey:
         wait_for("all designs again", lambda: len(self.list_titles()) == len(titles) + 1)
 
         # 7. Close the window; the application quits.
-        frame.doActionNamed("window.close")
+        close_last_window(frame)
         self.proc.wait(timeout=15)
         assert self.proc.returncode == 0, self.proc.returncode
 

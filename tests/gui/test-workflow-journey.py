@@ -30,7 +30,7 @@ import sys
 import tempfile
 import time
 
-from dogtail_support import find, text_of, tree, wait_for
+from dogtail_support import close_last_window, find, text_of, tree, wait_for
 
 AUTHOR = "aoife.brennan"
 CHAIR = "sinead.walsh"
@@ -97,7 +97,7 @@ class Journey:
         wait_for("the workflow status", self.status)
 
     def stop(self):
-        self.frame.doActionNamed("window.close")
+        close_last_window(self.frame)
         self.proc.wait(timeout=15)
         assert self.proc.returncode == 0, self.proc.returncode
         self.proc = None
