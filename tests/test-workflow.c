@@ -1719,6 +1719,8 @@ test_tasks (void)
   g_autoptr(GError) error = NULL;
   McTask *task;
 
+  /* @draft stays a draft: the owner's "finish the draft" task. */
+  g_assert_cmpint (mc_design_get_state (draft), ==, MC_DESIGN_STATE_DRAFT);
   mc_test_submit (inst, submitted);
   mc_test_submit (inst, in_review);
   mc_test_assign (inst, in_review, MC_TEST_REVIEWER, MC_TEST_REVIEWER_2);

@@ -41,7 +41,9 @@ review_assign (McCliContext *ctx,
       g_array_append_val (ids, id);
       g_string_append_printf (names, "%s%s", i > 2 ? ", " : "", mc_person_get_name (person));
     }
-  if (!mc_workflow_assign_reviewers (workflow, design, (const gint64 *) ids->data, ids->len, &error))
+  /* A GArray's data is allocated with g_malloc, aligned for any element. */
+  if (!mc_workflow_assign_reviewers (workflow, design, (const gint64 *) (gconstpointer) ids->data,
+                                     ids->len, &error))
     return mc_cli_fail (error);
 
   /* Translators: "Reviewers of “Data Analytics” (revision 2): Ann, Bob" */

@@ -668,7 +668,6 @@ test_field_comment (Fixture *f, gconstpointer data)
   McCommentPopover *popover;
   GtkWidget *button, *entry, *resolve;
   g_autoptr(GPtrArray) comments = NULL;
-  g_autoptr(GError) error = NULL;
   McComment *root = NULL, *reply = NULL;
 
   /* The reviewer pins a comment to the text of learning outcome 3. */
