@@ -108,6 +108,20 @@ load (Fixture *f, gint64 id)
   return design;
 }
 
+/* Under Xvfb, a window can be mapped before the X server has placed it
+ * on the screen; a popover opened then finds no monitor and GTK fails an
+ * assertion.  Waits (up to five seconds) until the window is placed. */
+static void
+wait_for_monitor (GtkWindow *window)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (gdk_display_get_monitor_at_surface (display, gtk_native_get_surface (GTK_NATIVE (window))) == NULL &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 static GtkWindow *
 window_with (Fixture *f, GtkWidget *child, int width, int height)
 {
@@ -118,6 +132,7 @@ window_with (Fixture *f, GtkWidget *child, int width, int height)
   gtk_window_present (window);
   while (!gtk_widget_get_mapped (child))
     g_main_context_iteration (NULL, TRUE);
+  wait_for_monitor (window);
   g_ptr_array_add (f->windows, window);
   return window;
 }
@@ -128,6 +143,7 @@ present (Fixture *f, GtkWindow *window)
   gtk_window_present (window);
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
+  wait_for_monitor (window);
   g_ptr_array_add (f->windows, window);
 }
 
