@@ -14,9 +14,10 @@ and acts for each person in turn with --act-as:
   sees the committee's comment, revises and resubmits → chair assigns the
   reviewers again → they review → chair approves.
 
-The reviews themselves are done through the core (journey-helper review)
-until the review form is part of the window; each reviewer's view of the
-design is still opened and photographed.
+Each reviewer does their review in the window's Review page: every
+criterion, the recommendation, a summary, the comment through the comment
+button of the outcome's row, and Complete Review with its confirmation;
+mcred then checks that the review is completed and the comment stored.
 
 usage: test-workflow-journey.py MICROCRED MCRED JOURNEY-HELPER
 Screenshots of each step go to $SCREENSHOT_DIR (the build directory's
@@ -30,7 +31,9 @@ import sys
 import tempfile
 import time
 
-from dogtail_support import close_last_window, find, text_of, tree, wait_for
+import pyatspi
+
+from dogtail_support import close_last_window, find, rawinput, text_of, tree, wait_for
 
 AUTHOR = "aoife.brennan"
 CHAIR = "sinead.walsh"
@@ -39,7 +42,14 @@ AUTHOR_NAME = "Dr Aoife Brennan"
 FIELD_COMMENT = "Learning outcome 3 is not assessable as written"
 DECISION_COMMENT = "Make outcome 3 assessable and say how it is assessed."
 NEW_OUTCOME = "Deploy and monitor an edge computing pipeline on farm sensors"
+RECOMMENDATIONS = ["Approve", "Approve with conditions", "Request changes", "Reject"]
 SCHEMA = "io.github.microcred.Microcred"
+
+
+def pressed(node):
+    """A toggle button is on (GTK 4.8 says so with the pressed state)."""
+    states = node.getState()
+    return states.contains(pyatspi.STATE_PRESSED) or states.contains(pyatspi.STATE_CHECKED)
 
 
 CONTROLS = {"push button", "toggle button", "text", "entry", "check box", "combo box",
@@ -154,8 +164,81 @@ class Journey:
         self.dialog_button(dialog, "Assign").doActionNamed("click")
         self.wait_status("In review — 0 of 2 reviews completed")
 
-    def review(self, username, recommendation, *comment):
-        self.run_tool(self.helper, "review", self.db, self.uuid, username, recommendation, *comment)
+    def review(self, number, revision, username, recommendation, comment=None):
+        """`username` opens the design and does their review in the Review
+        page: every criterion met, a recommendation, a summary, with
+        `comment` pinned to the text of the third learning outcome if
+        given; then completes it through the confirmation."""
+        self.start(username)
+        self.wait_status("In review — %d of 2 reviews completed" % (number - 1))
+        self.assert_read_only()
+        self.shot("reviewer-%d-opens" % number)
+        if comment:
+            # The row of the third outcome shows its text; its fields
+            # (Outcome text…) are folded inside.
+            anchor = "Comment on “Learning outcomes, item 3”"
+            # The menu button's own toggle is the one with the click action.
+            button = wait_for("the button “%s”" % anchor, lambda: find(
+                self.app, lambda n: n.roleName in ("push button", "toggle button")
+                and n.name.startswith(anchor + " ") and "click" in n.actions))
+            button.doActionNamed("click")
+            view = wait_for("the new comment's text", lambda: find(
+                self.app, lambda n: n.roleName == "text" and n.name.startswith("New comment")))
+            view.text = comment
+            wait_for("the comment typed", lambda: text_of(view) == comment)
+            self.shot("reviewer-%d-comments-outcome-3" % number)
+            self.press("_Add Comment Add Comment")
+            wait_for("the comment added", lambda: find(
+                self.app, lambda n: n.roleName == "label" and n.name == comment))
+            button.doActionNamed("click")  # closes the popover
+        self.press("Review")
+        wait_for("the review form", lambda: self.button("Met"))
+        for met in self.app.findChildren(lambda n: n.roleName == "push button" and n.name == "Met"):
+            met.doActionNamed("click")
+            wait_for("“Met” for “%s”" % met.description, lambda: pressed(met))
+        summary = wait_for("the summary", lambda: find(
+            self.app, lambda n: n.roleName == "text" and n.name.startswith("Summary for the committee")))
+        summary.text = "Recommendation of %s." % username
+        wait_for("the summary typed", lambda: text_of(summary) == "Recommendation of %s." % username)
+        self.choose_recommendation(recommendation)
+        self.shot("reviewer-%d-reviews" % number)
+        self.press("_Complete Review Complete Review")
+        dialog = self.dialog("Complete Your Review?")
+        self.shot("reviewer-%d-confirms" % number)
+        wait_for("the button “Complete Review”", lambda: find(
+            dialog, lambda n: n.roleName == "push button" and n.name.endswith("Complete Review"))
+        ).doActionNamed("click")
+        wait_for("the completed review", lambda: find(
+            self.app, lambda n: n.roleName == "label" and n.name == "Your Review of Revision %s"
+            % revision))
+        self.shot("reviewer-%d-completed" % number)
+        self.stop()
+        # The database agrees.
+        reviews = json.loads(self.run_tool(self.mcred, "--database", self.db, "review", "list", "--json"))
+        mine = [r for r in reviews if r["reviewer"] == username and r["revision"] == revision]
+        assert len(mine) == 1 and mine[0]["state"] == "completed", mine
+        if comment:
+            comments = json.loads(self.run_tool(self.mcred, "--database", self.db, "review",
+                                                "comments", "--json", self.uuid))
+            pinned = [c for c in comments if c["text"] == comment]
+            assert len(pinned) == 1 and pinned[0]["field"] == "outcomes" \
+                and pinned[0]["item_index"] == 2 and pinned[0]["review"] == mine[0]["id"], comments
+
+    def choose_recommendation(self, recommendation):
+        """Chooses in the Recommendation combo row.  It has no accessible
+        action: Complete Review without a recommendation refuses and puts
+        the focus on it, and the keyboard does the rest."""
+        combo = wait_for("the recommendation", lambda: find(
+            self.app, lambda n: n.roleName == "combo box" and n.name.startswith("Recommendation")))
+        self.press("_Complete Review Complete Review")
+        wait_for("the refusal", lambda: combo.focused)
+        rawinput.pressKey("space")
+        rawinput.pressKey("Home")  # the first choice: none is selected yet
+        for _ in range(RECOMMENDATIONS.index(recommendation)):
+            rawinput.pressKey("Down")
+        rawinput.pressKey("Return")
+        wait_for("the recommendation “%s”" % recommendation, lambda: find(
+            combo, lambda n: n.roleName == "label" and n.name == recommendation))
 
     def record_decision(self, expected_outcome, reference, comment, shot):
         self.wait_status("In review — 2 of 2 reviews completed; ready for the committee")
@@ -216,16 +299,8 @@ class Journey:
 
         # 3. Each reviewer opens the design (read-only) and reviews it; the
         #    first pins a comment to the third learning outcome.
-        for i, (username, name) in enumerate(REVIEWERS):
-            self.start(username)
-            self.wait_status("In review — %d of 2 reviews completed" % i)
-            self.assert_read_only()
-            self.shot("reviewer-%d-opens" % (i + 1))
-            self.stop()
-            if i == 0:
-                self.review(username, "request-changes", "outcomes:2", FIELD_COMMENT)
-            else:
-                self.review(username, "request-changes")
+        for i, (username, _) in enumerate(REVIEWERS):
+            self.review(i + 1, 1, username, "Request changes", FIELD_COMMENT if i == 0 else None)
 
         # 4. The chair requests changes, with the committee's comment.
         self.start(CHAIR)
@@ -275,8 +350,8 @@ class Journey:
         self.wait_status("Submitted on ")
         self.assign_reviewers()
         self.stop()
-        for username, _ in REVIEWERS:
-            self.review(username, "approve")
+        for i, (username, _) in enumerate(REVIEWERS):
+            self.review(i + 1, 2, username, "Approve")
         self.start(CHAIR)
         self.record_decision("Approve", "QA-2026-12", "", "chair-decides-approval")
         self.wait_status("Approved on ")
