@@ -608,6 +608,15 @@ review_panel_changed_cb (McDesignEditor *self)
   update_header (self);
 }
 
+/* A completed review moves the count the workflow bar shows ("1 of 2
+ * reviews completed") and may make a decision possible. */
+static void
+review_completed_cb (McDesignEditor *self)
+{
+  update_header (self);
+  mc_workflow_bar_refresh (self->workflow_bar);
+}
+
 static void
 ensure_review_panel (McDesignEditor *self)
 {
@@ -621,7 +630,7 @@ ensure_review_panel (McDesignEditor *self)
   g_signal_connect_object (r->review_panel, "notify::has-content",
                            G_CALLBACK (review_panel_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (r->review_panel, "completed",
-                           G_CALLBACK (review_panel_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (review_completed_cb), self, G_CONNECT_SWAPPED);
 }
 
 void
