@@ -457,6 +457,7 @@ test_check_rejects (void)
   assert_check_refuses ("credentialSubject.achievement.criteria", NULL, "no criteria");
   assert_check_refuses ("@context", "[\"" MC_OB3_CONTEXT_OB "\", \"" MC_OB3_CONTEXT_VC "\"]", "first context");
   assert_check_refuses ("@context", "\"" MC_OB3_CONTEXT_VC "\"", "@context");
+  assert_check_refuses ("@context", "[{}, 5, null]", "Open Badges 3.0 context");
   assert_check_refuses ("proof", "{\"type\": \"DataIntegrityProof\"}", "proof is not a list");
   assert_check_refuses ("proof", "[{\"cryptosuite\": \"eddsa-jcs-2022\"}]", "proof 1 has no type");
   assert_check_refuses ("validFrom", "\"2026-02-01\"", "validFrom");

@@ -135,18 +135,28 @@ member_array (JsonObject *object,
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
+/* The string at @index of @array, or NULL for anything else. */
+static const char *
+element_string (JsonArray *array,
+                guint      index)
+{
+  JsonNode *node;
+
+  if (array == NULL || index >= json_array_get_length (array))
+    return NULL;
+  node = json_array_get_element (array, index);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 static gboolean
 array_has_string (JsonArray  *array,
                   const char *value)
 {
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
-          g_strcmp0 (json_node_get_string (node), value) == 0)
-        return TRUE;
-    }
+    if (g_strcmp0 (element_string (array, i), value) == 0)
+      return TRUE;
   return FALSE;
 }
 
@@ -178,8 +188,8 @@ check_context (Problems   *problems,
       problem (problems, _("the list of contexts (@context) is missing"));
       return;
     }
-  first = n > 0 ? json_node_get_string (json_array_get_element (context, 0)) : NULL;
-  second = n > 1 ? json_node_get_string (json_array_get_element (context, 1)) : NULL;
+  first = element_string (context, 0);
+  second = element_string (context, 1);
   if (g_strcmp0 (first, MC_OB3_CONTEXT_VC) != 0)
     problem (problems, _("the first context is not the W3C Verifiable Credentials 2.0 context"));
   if (second == NULL ||
