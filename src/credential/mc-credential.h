@@ -7,6 +7,7 @@
 #include "mc-base-encoding.h"
 #include "mc-credential-error.h"
 #include "mc-jcs.h"
+#include "mc-jws.h"
 #include "mc-public-key.h"
 #include "mc-signing-key.h"
 #include "mc-strict-json.h"
