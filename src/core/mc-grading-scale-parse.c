@@ -66,8 +66,8 @@ static GRegex *
 shape_regex (guint which)
 {
   static const char * const patterns[N_REGEXES] = {
-    [REGEX_NUMERIC_RANGE] = NUMBER "\\s*(?:-|to|\\.\\.|…)\\s*" NUMBER,
-    [REGEX_OUT_OF] = "(?:out\\s+of|/|max(?:imum|\\.)?)\\s*" NUMBER,
+    [REGEX_NUMERIC_RANGE] = (NUMBER "\\s*(?:-|to|\\.\\.|…)\\s*" NUMBER),
+    [REGEX_OUT_OF] = ("(?:out\\s+of|/|max(?:imum|\\.)?)\\s*" NUMBER),
     [REGEX_LETTER_RANGE] = "(?<![\\p{L}\\p{N}])(\\p{L})\\s*(?:-|to)\\s*(\\p{L})(?![\\p{L}\\p{N}])",
     [REGEX_PARENTHESES] = "\\([^()]*\\)",
     [REGEX_LIST_SEPARATOR] = "\\s*(?:[,;/|\\n]|\\s-\\s|\\sor\\s)\\s*",
