@@ -566,6 +566,7 @@ test_mapping_round_trip (void)
   mapping = mc_result_import_dup_mapping (import);
   g_assert_cmpstr (mapping, ==,
                    "{\n"
+                   "  \"format\" : \"io.github.microcred.results-mapping\",\n"
                    "  \"version\" : 1,\n"
                    "  \"columns\" : {\n"
                    "    \"Code\" : \"student-id\",\n"
@@ -595,16 +596,20 @@ test_mapping_round_trip (void)
 static void
 test_mapping_refused (void)
 {
+#define FORMAT "\"format\": \"io.github.microcred.results-mapping\", "
   const char *bad[] = {
-    "", "[]", "{\"version\": 2, \"columns\": {}}", "{\"version\": 1}",
-    "{\"version\": 1, \"columns\": {\"ID\": \"shoe-size\"}}",
-    "{\"version\": 1, \"columns\": {\"ID\": 3}}", "{\"version\": 1, \"columns\": ",
+    "", "[]", "{\"version\": 1, \"columns\": {}}",
+    "{\"format\": \"io.github.microcred.profile\", \"version\": 1, \"columns\": {}}",
+    "{" FORMAT "\"version\": 2, \"columns\": {}}", "{" FORMAT "\"version\": 1}",
+    "{" FORMAT "\"version\": 1, \"columns\": []}",
+    "{" FORMAT "\"version\": 1, \"columns\": {\"ID\": \"shoe-size\"}}",
+    "{" FORMAT "\"version\": 1, \"columns\": {\"ID\": 3}}", "{" FORMAT "\"version\": 1, \"columns\": ",
   };
   g_autoptr(McResultImport) import = new_letter_import ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (mc_result_import_set_mapping (import, "{\"version\": 1, \"columns\": {\"Code\": \"student-id\"}}",
-                                               &error));
+  g_assert_true (mc_result_import_set_mapping (import, "{" FORMAT "\"version\": 1, \"columns\": "
+                                               "{\"Code\": \"student-id\"}}", &error));
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -619,6 +624,7 @@ test_mapping_refused (void)
   g_assert_true (mc_result_import_is_ready (import));
   g_assert_true (mc_result_import_set_mapping (import, NULL, &error));
   g_assert_false (mc_result_import_is_ready (import));
+#undef FORMAT
 }
 
 /* Rows ------------------------------------------------------------------------ */
@@ -880,7 +886,7 @@ test_escape_cell (void)
     { "say \"hi\"", "\"say \"\"hi\"\"\"" }, { "two\nlines", "\"two\nlines\"" },
     { "=1+2", "'=1+2" }, { "+1", "'+1" }, { "-1", "'-1" }, { "@SUM(A1)", "'@SUM(A1)" },
     { "\tx", "'\tx" }, { "\rx", "\"'\rx\"" }, { "=A1,B1", "\"'=A1,B1\"" },
-    { "a=b", "a=b" }, { "Müller", "Müller" },
+    { "a=b", "a=b" }, { "Müller", "Müller" }, { "  =1", "'  =1" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
@@ -893,6 +899,8 @@ test_escape_cell (void)
   g_assert_false (mc_csv_looks_like_formula (""));
   g_assert_false (mc_csv_looks_like_formula (NULL));
   g_assert_false (mc_csv_looks_like_formula ("x="));
+  g_assert_false (mc_csv_looks_like_formula ("   "));
+  g_assert_true (mc_csv_looks_like_formula (" -1"));
 }
 
 static void

@@ -10,12 +10,17 @@
  * @cell: (nullable): a cell's text
  *
  * Returns: %TRUE when a spreadsheet would take @cell for a formula: it
- *   starts with `=`, `+`, `-`, `@`, a tab or a carriage return.
+ *   starts with `=`, `+`, `-`, `@`, a tab or a carriage return, after any
+ *   spaces (a reader that trims cells would drop them)
  */
 gboolean
 mc_csv_looks_like_formula (const char *cell)
 {
-  return cell != NULL && cell[0] != '\0' && strchr ("=+-@\t\r", cell[0]) != NULL;
+  if (cell == NULL)
+    return FALSE;
+  while (*cell == ' ')
+    cell++;
+  return cell[0] != '\0' && strchr ("=+-@\t\r", cell[0]) != NULL;
 }
 
 /**

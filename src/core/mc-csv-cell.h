@@ -9,8 +9,9 @@ G_BEGIN_DECLS
  * export of Microcred escapes its cells.  A cell that contains a comma, a
  * semicolon, a quote or a line break is quoted, with its quotes doubled.
  * A cell that a spreadsheet would run as a formula (it starts with = + - @,
- * a tab or a carriage return: OWASP "CSV injection") gets an apostrophe in
- * front, which makes it plain text in Excel, LibreOffice and Numbers. */
+ * a tab or a carriage return, after any spaces: OWASP "CSV injection") gets
+ * an apostrophe in front, which makes it plain text in Excel, LibreOffice
+ * and Numbers. */
 
 gboolean  mc_csv_looks_like_formula (const char *cell);
 void      mc_csv_append_cell        (GString *out, const char *cell);

@@ -12,6 +12,7 @@
  * Headings are compared by their letters and digits only, case-folded, so
  * "E-mail", "EMAIL" and "e mail" are the same heading. */
 
+#define MAPPING_FORMAT "io.github.microcred.results-mapping"
 #define MAPPING_VERSION 1
 #define MAX_MAPPING_ENTRIES 500
 
@@ -343,6 +344,8 @@ read_mapping (JsonNode    *root,
   if (!JSON_NODE_HOLDS_OBJECT (root))
     return mapping_error (error, _("it is not a JSON object."));
   object = json_node_get_object (root);
+  if (g_strcmp0 (json_object_get_string_member_with_default (object, "format", NULL), MAPPING_FORMAT) != 0)
+    return mapping_error (error, _("it is not a column mapping of Microcred."));
   if (json_object_get_int_member_with_default (object, "version", 0) != MAPPING_VERSION)
     return mapping_error (error, _("it is of an unknown version."));
   columns = json_object_get_member (object, "columns");
@@ -445,8 +448,9 @@ saved_entries_except (McResultImport *self,
  * mc_result_import_set_mapping() next time: the role of each column of
  * the file loaded, then the saved roles of headings this file lacks.
  *
- * Returns: (transfer full): JSON: `{"version": 1, "columns": {"Student
- *   number": "student-id", …}}`
+ * Returns: (transfer full): JSON: `{"format":
+ *   "io.github.microcred.results-mapping", "version": 1, "columns":
+ *   {"Student number": "student-id", …}}` (docs/results-csv.md)
  */
 char *
 mc_result_import_dup_mapping (McResultImport *self)
@@ -459,6 +463,8 @@ mc_result_import_dup_mapping (McResultImport *self)
   g_return_val_if_fail (MC_IS_RESULT_IMPORT (self), NULL);
 
   json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, MAPPING_FORMAT);
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, MAPPING_VERSION);
   json_builder_set_member_name (builder, "columns");
