@@ -199,19 +199,20 @@ parse_numeric (McGradingScale *self,
                GString        *text,
                const char     *pass)
 {
-  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GMatchInfo) range = NULL;
+  g_autoptr(GMatchInfo) out_of = NULL;
   g_autofree char *low = NULL;
   g_autofree char *high = NULL;
 
-  if (g_regex_match (shape_regex (REGEX_NUMERIC_RANGE), text->str, 0, &match))
+  if (g_regex_match (shape_regex (REGEX_NUMERIC_RANGE), text->str, 0, &range))
     {
-      low = g_match_info_fetch (match, 1);
-      high = g_match_info_fetch (match, 2);
+      low = g_match_info_fetch (range, 1);
+      high = g_match_info_fetch (range, 2);
     }
-  else if (g_regex_match (shape_regex (REGEX_OUT_OF), text->str, 0, &match))
+  else if (g_regex_match (shape_regex (REGEX_OUT_OF), text->str, 0, &out_of))
     {
       low = g_strdup ("0");
-      high = g_match_info_fetch (match, 1);
+      high = g_match_info_fetch (out_of, 1);
     }
   else if (strchr (self->text, '%') != NULL)
     {
