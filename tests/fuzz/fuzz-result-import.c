@@ -5,7 +5,7 @@
  * their lines, a message for every problem, values only where they were
  * checked, a problem export in which no cell can run as a formula, and a
  * mapping that reads back.  The same bytes also go through the reader of
- * saved mappings. */
+ * saved mappings and of grading scales. */
 #include "config.h"
 
 #include <csv.h>
@@ -131,6 +131,35 @@ check_exports (McResultImport *import)
     BROKEN ("the mapping does not read back", error->message);
 }
 
+/* The start of the bytes as the text of a grading scale (a design's
+ * "grading_scale" holds at most 500 characters of UTF-8): it reads, it
+ * describes itself, and a grade it accepts has a spelling. */
+static void
+check_scale_text (const uint8_t *data,
+                  size_t         size)
+{
+  static const char * const grades[] = { "A", "b+", "40", "67,5 %", "Pass", "F", "expert", "" };
+  g_autofree char *valid = g_utf8_make_valid ((const char *) data, (gssize) size);
+  const char *end = g_utf8_offset_to_pointer (valid, MIN (g_utf8_strlen (valid, -1), 500));
+  g_autofree char *text = g_strndup (valid, (gsize) (end - valid));
+  g_autoptr(McGradingScale) scale = mc_grading_scale_new_from_text ((McGradingScheme) (size % 5), text);
+  g_autofree char *description = mc_grading_scale_describe (scale);
+
+  if (description == NULL || description[0] == '\0')
+    BROKEN ("a scale that does not describe itself", text);
+  for (guint i = 0; i < G_N_ELEMENTS (grades); i++)
+    {
+      g_autofree char *normalised = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean passed = FALSE;
+
+      if (mc_grading_scale_check (scale, grades[i], &passed, &normalised, &error)
+          ? normalised == NULL || normalised[0] == '\0' || error != NULL
+          : normalised != NULL || error == NULL || error->message[0] == '\0')
+        BROKEN ("a grade checked without a spelling or a reason", text);
+    }
+}
+
 /* The same bytes as a saved mapping: read, or refused with a reason. */
 static void
 check_mapping_text (const uint8_t *data,
@@ -158,6 +187,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   mc_result_import_set_period (import, "2026-02-01", "2026-06-30");
   mc_result_import_set_grading (import, scale_for (size));
   check_mapping_text (data, size);
+  check_scale_text (data, size);
 
   if (!mc_result_import_load_bytes (import, bytes, NULL, &error))
     {
