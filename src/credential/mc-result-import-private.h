@@ -5,10 +5,13 @@
 
 G_BEGIN_DECLS
 
-/* The importer is split by stage: mc-result-import-decode.c turns bytes
- * into UTF-8 text, mc-result-import-parse.c reads the text into a header
- * and rows (with libcsv), mc-result-import-columns.c decides what each
- * column holds, and mc-result-import-check.c checks every row. */
+/* The importer is split by stage: mc-result-import-load.c reads a file,
+ * mc-result-import-decode.c turns bytes into UTF-8 text,
+ * mc-result-import-parse.c reads the text into a header and rows (with
+ * libcsv), mc-result-import-columns.c decides what each column holds
+ * (mc-result-import-mapping.c reads and writes saved mappings), and
+ * mc-result-import-check.c checks every row (mc-result-import-dates.c
+ * reads its dates). */
 
 struct _McResultImport
 {
@@ -48,6 +51,8 @@ typedef struct {
 
 void     _mc_result_import_add_problem (GPtrArray *problems, McImportSeverity severity,
                                         guint line, int column, const char *message);
+/* Forgets what was read, keeping the settings. */
+void     _mc_result_import_clear_file  (McResultImport *self);
 
 /* decode: the text is NUL-terminated UTF-8 without a byte-order mark. */
 char    *_mc_result_import_decode      (GBytes *data, gsize *length, const char **encoding,
@@ -71,9 +76,11 @@ void     _mc_mapping_entry_free        (gpointer entry);
 
 /* check: the values and problems of every row. */
 void     _mc_result_import_check_rows  (McResultImport *self);
-/* "2026-06-30", "30/06/2026", "30.06.2026" → "2026-06-30"; NULL and a
+/* dates: "2026-06-30", "30/06/2026", "30.06.2026" → "2026-06-30"; NULL and a
  * translated reason otherwise. */
 char    *_mc_result_import_parse_date  (const char *text, char **reason);
+/* @iso_date plus @years, YYYY-MM-DD. */
+char    *_mc_result_import_add_years   (const char *iso_date, guint years);
 
 /* Everything derived again from what was read and the settings. */
 void     _mc_result_import_recheck     (McResultImport *self);

@@ -4,12 +4,12 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "mc-csv-cell.h"
 #include "mc-result-import-private.h"
 
-/* The object: its settings, loading, what it found, and the export of the
- * problems.  The stages of reading and checking are in the
- * mc-result-import-*.c files. */
+/* The object: its settings, and what it read and found.  Loading is in
+ * mc-result-import-load.c, the stages of reading and checking in the other
+ * mc-result-import-*.c files, the problems in words and as CSV in
+ * mc-result-import-problems.c. */
 
 G_DEFINE_ENUM_TYPE (McImportColumn, mc_import_column,
   G_DEFINE_ENUM_VALUE (MC_IMPORT_COLUMN_STUDENT_ID, "student-id"),
@@ -62,8 +62,8 @@ new_problems (void)
 }
 
 /* Forgets what was read (not the settings). */
-static void
-clear_file (McResultImport *self)
+void
+_mc_result_import_clear_file (McResultImport *self)
 {
   self->loaded = FALSE;
   self->encoding = NULL;
@@ -83,7 +83,7 @@ mc_result_import_finalize (GObject *object)
 {
   McResultImport *self = MC_RESULT_IMPORT (object);
 
-  clear_file (self);
+  _mc_result_import_clear_file (self);
   g_clear_object (&self->scale);
   g_free (self->starts_on);
   g_free (self->ends_on);
@@ -287,158 +287,6 @@ mc_result_import_set_column (McResultImport *self,
   _mc_result_import_recheck (self);
 }
 
-/* Loading ---------------------------------------------------------------- */
-
-/**
- * mc_result_import_load_bytes:
- * @self: an import
- * @data: the content of a CSV file
- * @cancellable: (nullable): a #GCancellable
- * @error: a #MC_RESULT_IMPORT_ERROR, or %G_IO_ERROR_CANCELLED
- *
- * Reads and checks @data, replacing any file loaded before; the choices
- * made with mc_result_import_set_column() are forgotten.  Fails only when
- * nothing can be shown: a file that is too large, empty, not text, or in
- * an encoding that cannot be read.  Everything else is a problem of the
- * file or of a row.
- *
- * Returns: %TRUE if the file was read
- */
-gboolean
-mc_result_import_load_bytes (McResultImport  *self,
-                             GBytes          *data,
-                             GCancellable    *cancellable,
-                             GError         **error)
-{
-  g_autofree char *text = NULL;
-  gsize length = 0;
-
-  g_return_val_if_fail (MC_IS_RESULT_IMPORT (self), FALSE);
-  g_return_val_if_fail (data != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  clear_file (self);
-  g_array_set_size (self->overrides, 0);
-  text = _mc_result_import_decode (data, &length, &self->encoding, self->read_problems, error);
-  if (text == NULL || !_mc_result_import_parse (self, text, length, cancellable, error))
-    {
-      clear_file (self);
-      return FALSE;
-    }
-  self->loaded = TRUE;
-  _mc_result_import_recheck (self);
-  return TRUE;
-}
-
-static GBytes *
-read_bounded (GFile         *file,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
-  stream = g_file_read (file, cancellable, error);
-  if (stream == NULL)
-    return NULL;
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
-  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
-      g_file_info_get_size (info) > MC_RESULT_IMPORT_MAX_BYTES)
-    {
-      _mc_result_import_refuse_size ((guint64) g_file_info_get_size (info), error);
-      return NULL;
-    }
-  /* One byte more than allowed, so that a file that grew (or a pipe) is
-   * still caught by the size check of the decoder. */
-  bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), MC_RESULT_IMPORT_MAX_BYTES + 1,
-                                     cancellable, error);
-  return g_steal_pointer (&bytes);
-}
-
-/**
- * mc_result_import_load_file:
- * @self: an import
- * @file: a CSV file
- * @cancellable: (nullable): a #GCancellable
- * @error: a #MC_RESULT_IMPORT_ERROR, a #G_IO_ERROR
- *
- * As mc_result_import_load_bytes(); a file larger than 20 MiB is refused
- * before it is read.
- *
- * Returns: %TRUE if the file was read
- */
-gboolean
-mc_result_import_load_file (McResultImport  *self,
-                            GFile           *file,
-                            GCancellable    *cancellable,
-                            GError         **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_val_if_fail (MC_IS_RESULT_IMPORT (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  bytes = read_bounded (file, cancellable, error);
-  if (bytes == NULL)
-    {
-      clear_file (self);
-      return FALSE;
-    }
-  return mc_result_import_load_bytes (self, bytes, cancellable, error);
-}
-
-static void
-load_file_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (mc_result_import_load_file (source_object, task_data, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-/**
- * mc_result_import_load_file_async:
- *
- * mc_result_import_load_file() in a worker thread.  Nothing may use @self
- * until @callback runs.
- */
-void
-mc_result_import_load_file_async (McResultImport      *self,
-                                  GFile               *file,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (MC_IS_RESULT_IMPORT (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, mc_result_import_load_file_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, load_file_thread);
-}
-
-gboolean
-mc_result_import_load_file_finish (McResultImport  *self,
-                                   GAsyncResult    *result,
-                                   GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mc_result_import_load_file_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 /* What was read ---------------------------------------------------------- */
 
 /* "UTF-8", "UTF-8 (with BOM)", "UTF-16LE", "UTF-16BE" or "Windows-1252";
@@ -538,112 +386,4 @@ mc_result_import_is_ready (McResultImport *self)
 {
   g_return_val_if_fail (MC_IS_RESULT_IMPORT (self), FALSE);
   return self->loaded && self->rows->len > 0 && self->n_errors == 0;
-}
-
-/* Problems --------------------------------------------------------------- */
-
-static const char *
-column_name (McResultImport *self,
-             int             column)
-{
-  if (column < 0 || (guint) column >= self->n_columns)
-    return NULL;
-  return self->headers[column][0] != '\0' ? self->headers[column] : NULL;
-}
-
-/**
- * mc_result_import_describe_problem:
- * @self: an import
- * @problem: one of its problems
- *
- * Returns: (transfer full): the problem with where it is: "Line 5,
- *   “Completion date”: “2026-02-30” is not a date in the calendar."
- */
-char *
-mc_result_import_describe_problem (McResultImport        *self,
-                                   const McImportProblem *problem)
-{
-  const char *name = NULL;
-
-  g_return_val_if_fail (MC_IS_RESULT_IMPORT (self), NULL);
-  g_return_val_if_fail (problem != NULL, NULL);
-
-  name = column_name (self, problem->column);
-  if (problem->line > 0 && name != NULL)
-    /* Translators: "Line 5, “Grade”: …". */
-    return g_strdup_printf (_("Line %u, “%s”: %s"), problem->line, name, problem->message);
-  if (problem->line > 0 && problem->column >= 0)
-    return g_strdup_printf (_("Line %u, column %d: %s"), problem->line, problem->column + 1,
-                            problem->message);
-  if (problem->line > 0)
-    return g_strdup_printf (_("Line %u: %s"), problem->line, problem->message);
-  return g_strdup (problem->message);
-}
-
-static void
-append_csv_row (GString            *out,
-                const char * const *cells,
-                guint               n_cells)
-{
-  for (guint i = 0; i < n_cells; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      mc_csv_append_cell (out, cells[i]);
-    }
-  g_string_append (out, "\r\n");
-}
-
-static void
-append_problem_row (McResultImport        *self,
-                    GString               *out,
-                    const McImportProblem *problem,
-                    const McImportRow     *row)
-{
-  g_autofree char *line = problem->line > 0 ? g_strdup_printf ("%u", problem->line) : NULL;
-  const char *cells[5] = { NULL, };
-
-  cells[0] = line;
-  cells[1] = problem->severity == MC_IMPORT_SEVERITY_ERROR ? _("Error") : _("Warning");
-  cells[2] = column_name (self, problem->column);
-  cells[3] = problem->message;
-  if (row != NULL && problem->column >= 0 && (guint) problem->column < row->n_cells)
-    cells[4] = row->cells[problem->column];
-  append_csv_row (out, cells, G_N_ELEMENTS (cells));
-}
-
-/**
- * mc_result_import_write_problems_csv:
- * @self: an import
- *
- * The problems as a CSV table for a registrar to work through in a
- * spreadsheet: line, severity, column, problem, and the cell's value as
- * read.  Cells are escaped with mc_csv_append_cell(), so a value that a
- * spreadsheet would run as a formula is written as text.
- *
- * Returns: (transfer full): the CSV text (UTF-8, CRLF line ends)
- */
-char *
-mc_result_import_write_problems_csv (McResultImport *self)
-{
-  GString *out = NULL;
-  const char *headings[] = {
-    /* Translators: headings of the CSV table of an import's problems. */
-    _("Line"), _("Severity"), _("Column"), _("Problem"), _("Value"),
-  };
-
-  g_return_val_if_fail (MC_IS_RESULT_IMPORT (self), NULL);
-
-  out = g_string_new (NULL);
-  append_csv_row (out, headings, G_N_ELEMENTS (headings));
-  for (guint i = 0; i < self->file_problems->len; i++)
-    append_problem_row (self, out, g_ptr_array_index (self->file_problems, i), NULL);
-  for (guint r = 0; r < self->rows->len; r++)
-    {
-      McImportRow *row = g_ptr_array_index (self->rows, r);
-
-      for (guint i = 0; i < row->problems->len; i++)
-        append_problem_row (self, out, g_ptr_array_index (row->problems, i), row);
-    }
-  return g_string_free (out, FALSE);
 }
