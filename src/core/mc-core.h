@@ -22,6 +22,8 @@
 #include "mc-template.h"
 #include "mc-demo.h"
 #include "mc-yearly-report.h"
+#include "mc-csv-cell.h"
+#include "mc-grading-scale.h"
 
 /* Call once before using the core: sets up gettext for the library. */
 void mc_core_init (void);

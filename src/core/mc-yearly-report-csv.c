@@ -4,6 +4,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "mc-csv-cell.h"
 #include "mc-yearly-report.h"
 
 /* The yearly report as one CSV table (RFC 4180).  All sections share the
@@ -37,38 +38,6 @@ static const char * const column_titles[N_COLUMNS] = {
   N_("Conditions"),
 };
 
-/* A spreadsheet runs a cell that starts like a formula; an apostrophe in
- * front makes it plain text (OWASP "CSV injection"). */
-static gboolean
-looks_like_formula (const char *cell)
-{
-  return cell[0] != '\0' && strchr ("=+-@\t\r", cell[0]) != NULL;
-}
-
-static void
-append_cell (GString    *out,
-             const char *cell)
-{
-  gboolean quote;
-
-  if (cell == NULL)
-    return;
-
-  quote = strpbrk (cell, ",\"\r\n") != NULL;
-  if (quote)
-    g_string_append_c (out, '"');
-  if (looks_like_formula (cell))
-    g_string_append_c (out, '\'');
-  for (const char *p = cell; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  if (quote)
-    g_string_append_c (out, '"');
-}
-
 static void
 append_row (GString            *out,
             const char * const *cells)
@@ -77,7 +46,7 @@ append_row (GString            *out,
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      append_cell (out, cells[i]);
+      mc_csv_append_cell (out, cells[i]);
     }
   g_string_append (out, "\r\n");
 }
@@ -160,7 +129,7 @@ append_decision (GString                *out,
  * @self: a report
  *
  * Writes the report as one CSV table: RFC 4180 (CRLF line ends, fields
- * with a comma, quote or line break quoted, quotes doubled), UTF-8, a
+ * with a comma, semicolon, quote or line break quoted, quotes doubled), UTF-8, a
  * header row of translated column titles, then one row per item.  The
  * first column holds "credential", "annual-review", "overdue" or
  * "decision".  Cells that a spreadsheet would take for a formula get a

@@ -245,7 +245,7 @@ add_criteria (McCredentialBuilder *self,
 void
 _mc_credential_builder_add_achievement (McCredentialBuilder  *self,
                                         JsonBuilder          *builder,
-                                        const McGradingScale *scale)
+                                        const McResultScale *scale)
 {
   double ects = mc_revision_get_ects (self->revision);
 
@@ -268,7 +268,7 @@ _mc_credential_builder_add_achievement (McCredentialBuilder  *self,
   add_design_identifier (self, builder);
   json_builder_set_member_name (builder, "resultDescription");
   json_builder_begin_array (builder);
-  mc_grading_scale_add_description (scale, builder);
+  mc_result_scale_add_description (scale, builder);
   json_builder_end_array (builder);
   add_eqf_alignment (self, builder);
   add_creator (self, builder);

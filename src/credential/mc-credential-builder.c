@@ -297,14 +297,14 @@ prepare_dates (McCredentialBuilder  *self,
   return TRUE;
 }
 
-static McGradingScale *
+static McResultScale *
 grading_scale_new (McCredentialBuilder *self)
 {
   g_autofree char *id = g_strconcat (self->achievement_id, "#grading", NULL);
   const char *text = self->grade_scale != NULL ? self->grade_scale
                      : _mc_credential_builder_revision_text (self, "grading_scale");
 
-  return mc_grading_scale_new (mc_revision_get_int (self->revision, "grading_scheme"), text, id);
+  return mc_result_scale_new (mc_revision_get_int (self->revision, "grading_scheme"), text, id);
 }
 
 /* "sha256$" and the hex SHA-256 of the value followed by the salt, the
@@ -364,7 +364,7 @@ static void
 add_subject (McCredentialBuilder  *self,
              JsonBuilder          *builder,
              const Dates          *dates,
-             const McGradingScale *scale)
+             const McResultScale *scale)
 {
   g_autofree char *subject_id = g_strconcat ("urn:uuid:", self->learner_uuid, NULL);
   double ects = mc_revision_get_ects (self->revision);
@@ -386,7 +386,7 @@ add_subject (McCredentialBuilder  *self,
     {
       json_builder_set_member_name (builder, "result");
       json_builder_begin_array (builder);
-      mc_grading_scale_add_result (scale, builder, self->grade);
+      mc_result_scale_add_result (scale, builder, self->grade);
       json_builder_end_array (builder);
     }
   _mc_credential_builder_add_offering_extensions (self, builder);
@@ -445,7 +445,7 @@ add_contexts (McCredentialBuilder *self,
 static JsonNode *
 build_document (McCredentialBuilder  *self,
                 const Dates          *dates,
-                const McGradingScale *scale)
+                const McResultScale *scale)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *id = g_strconcat ("urn:uuid:", self->uuid, NULL);
@@ -485,7 +485,7 @@ mc_credential_builder_build (McCredentialBuilder  *self,
                              GError              **error)
 {
   g_auto(Dates) dates = { NULL, };
-  g_autoptr(McGradingScale) scale = NULL;
+  g_autoptr(McResultScale) scale = NULL;
 
   g_return_val_if_fail (MC_IS_CREDENTIAL_BUILDER (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -493,7 +493,7 @@ mc_credential_builder_build (McCredentialBuilder  *self,
   if (!check_required (self, error) || !prepare_dates (self, &dates, error))
     return NULL;
   scale = grading_scale_new (self);
-  if (self->grade != NULL && !mc_grading_scale_check_grade (scale, self->grade, error))
+  if (self->grade != NULL && !mc_result_scale_check_grade (scale, self->grade, error))
     return NULL;
   return build_document (self, &dates, scale);
 }

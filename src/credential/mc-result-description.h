@@ -13,26 +13,26 @@ G_BEGIN_DECLS
  * first for letters), the range of marks and the pass mark.  Text that
  * cannot be read gives a description with the text as its name only. */
 
-typedef struct _McGradingScale McGradingScale;
+typedef struct _McResultScale McResultScale;
 
 /* @id: the ResultDescription's id. */
-McGradingScale *mc_grading_scale_new             (McGradingScheme       scheme,
+McResultScale *mc_result_scale_new             (McGradingScheme       scheme,
                                                   const char           *text,
                                                   const char           *id);
-void            mc_grading_scale_free            (McGradingScale       *self);
+void            mc_result_scale_free            (McResultScale       *self);
 
 /* FALSE with MC_OB3_ERROR_SCHEMA when @grade is not on the scale or below
  * the pass mark: no credential is issued for it. */
-gboolean        mc_grading_scale_check_grade     (const McGradingScale *self,
+gboolean        mc_result_scale_check_grade     (const McResultScale *self,
                                                   const char           *grade,
                                                   GError              **error);
 /* One ResultDescription object, and one Result object for @grade. */
-void            mc_grading_scale_add_description (const McGradingScale *self,
+void            mc_result_scale_add_description (const McResultScale *self,
                                                   JsonBuilder          *builder);
-void            mc_grading_scale_add_result      (const McGradingScale *self,
+void            mc_result_scale_add_result      (const McResultScale *self,
                                                   JsonBuilder          *builder,
                                                   const char           *grade);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (McGradingScale, mc_grading_scale_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McResultScale, mc_result_scale_free)
 
 G_END_DECLS

@@ -6,10 +6,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-credential-document.h"
-#include "mc-grading-scale.h"
+#include "mc-result-description.h"
 #include "mc-ob3-json-private.h"
 
-struct _McGradingScale
+struct _McResultScale
 {
   McGradingScheme scheme;
   char           *id;
@@ -25,7 +25,7 @@ struct _McGradingScale
 #define NUMBER     "([0-9]+(?:[.,][0-9]+)?)"
 
 void
-mc_grading_scale_free (McGradingScale *self)
+mc_result_scale_free (McResultScale *self)
 {
   if (self == NULL)
     return;
@@ -77,7 +77,7 @@ take_pass_mark (char *text)
 }
 
 static void
-read_list (McGradingScale *self,
+read_list (McResultScale *self,
            const char     *text)
 {
   g_auto(GStrv) items = g_regex_split_simple ("\\s*[,;/]\\s*|\\s+or\\s+", text, 0, 0);
@@ -92,7 +92,7 @@ read_list (McGradingScale *self,
 
 /* "A–F" written out as A, B, C, D, E, F. */
 static gboolean
-read_letter_range (McGradingScale *self,
+read_letter_range (McResultScale *self,
                    const char     *text)
 {
   g_autoptr(GMatchInfo) match = NULL;
@@ -110,7 +110,7 @@ read_letter_range (McGradingScale *self,
 }
 
 static void
-read_number_range (McGradingScale *self,
+read_number_range (McResultScale *self,
                    const char     *text)
 {
   g_autoptr(GMatchInfo) match = NULL;
@@ -123,7 +123,7 @@ read_number_range (McGradingScale *self,
 }
 
 static void
-read_scale (McGradingScale *self,
+read_scale (McResultScale *self,
             const char     *text)
 {
   switch (self->scheme)
@@ -157,12 +157,12 @@ read_scale (McGradingScale *self,
     }
 }
 
-McGradingScale *
-mc_grading_scale_new (McGradingScheme  scheme,
+McResultScale *
+mc_result_scale_new (McGradingScheme  scheme,
                       const char      *text,
                       const char      *id)
 {
-  McGradingScale *self = g_new0 (McGradingScale, 1);
+  McResultScale *self = g_new0 (McResultScale, 1);
   g_autofree char *scale = g_strstrip (g_strdup (text != NULL ? text : ""));
 
   g_return_val_if_fail (id != NULL, NULL);
@@ -186,7 +186,7 @@ mc_grading_scale_new (McGradingScheme  scheme,
 }
 
 static int
-value_position (const McGradingScale *self,
+value_position (const McResultScale *self,
                 const char           *value)
 {
   g_autofree char *wanted = g_utf8_casefold (value, -1);
@@ -202,7 +202,7 @@ value_position (const McGradingScale *self,
 }
 
 static gboolean
-check_mark (const McGradingScale *self,
+check_mark (const McResultScale *self,
             const char           *grade,
             GError              **error)
 {
@@ -234,7 +234,7 @@ check_mark (const McGradingScale *self,
 }
 
 gboolean
-mc_grading_scale_check_grade (const McGradingScale *self,
+mc_result_scale_check_grade (const McResultScale *self,
                               const char           *grade,
                               GError              **error)
 {
@@ -267,14 +267,14 @@ mc_grading_scale_check_grade (const McGradingScale *self,
 }
 
 static char *
-level_id (const McGradingScale *self,
+level_id (const McResultScale *self,
           guint                 index)
 {
   return g_strdup_printf ("%s-level-%u", self->id, index + 1);
 }
 
 static void
-add_levels (const McGradingScale *self,
+add_levels (const McResultScale *self,
             JsonBuilder          *builder)
 {
   json_builder_set_member_name (builder, "rubricCriterionLevel");
@@ -293,7 +293,7 @@ add_levels (const McGradingScale *self,
 }
 
 void
-mc_grading_scale_add_description (const McGradingScale *self,
+mc_result_scale_add_description (const McResultScale *self,
                                   JsonBuilder          *builder)
 {
   g_return_if_fail (self != NULL);
@@ -329,7 +329,7 @@ mc_grading_scale_add_description (const McGradingScale *self,
 }
 
 void
-mc_grading_scale_add_result (const McGradingScale *self,
+mc_result_scale_add_result (const McResultScale *self,
                              JsonBuilder          *builder,
                              const char           *grade)
 {
