@@ -3,5 +3,7 @@
 
 /* The render layer: documents laid out with pango onto cairo. */
 
+#include "mc-paper-size.h"
+#include "mc-qr-code.h"
 #include "mc-yearly-report-layout.h"
 #include "mc-yearly-report-pdf.h"
