@@ -102,7 +102,8 @@ place (Cursor            *cursor,
   fragment.height = _mc_page_flow_block_height (block, from, to);
   fragment.from = g_new (guint, 2 * n + 1);
   fragment.to = fragment.from + n;
-  memcpy (fragment.from, from, n * sizeof (guint));
+  for (guint c = 0; c < n; c++)
+    fragment.from[c] = from[c];
   for (guint c = 0; c < n; c++)
     fragment.to[c] = to != NULL ? to[c]
                                 : ((McFlowCell *) g_ptr_array_index (block->cells, c))->n_lines;

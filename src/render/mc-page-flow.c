@@ -264,6 +264,54 @@ mc_page_flow_get_n_pages (McPageFlow *self)
   return self->n_pages;
 }
 
+/**
+ * mc_page_flow_get_n_blocks:
+ * @self: a flow
+ *
+ * Returns: the number of blocks begun so far; the next block gets this index
+ */
+guint
+mc_page_flow_get_n_blocks (McPageFlow *self)
+{
+  g_return_val_if_fail (MC_IS_PAGE_FLOW (self), 0);
+
+  return self->blocks->len;
+}
+
+/**
+ * mc_page_flow_get_block_place:
+ * @self: a paginated flow
+ * @block: the index of a block
+ * @page: (out): the page the block starts on
+ * @y: (out): the top of the block there, below its space before
+ *
+ * Tells where a block went, so that something can be drawn in the room
+ * a block of padding alone keeps.
+ *
+ * Returns: FALSE when @block does not exist or the flow is not paginated
+ */
+gboolean
+mc_page_flow_get_block_place (McPageFlow *self,
+                              guint       block,
+                              guint      *page,
+                              double     *y)
+{
+  g_return_val_if_fail (MC_IS_PAGE_FLOW (self), FALSE);
+
+  for (guint i = 0; i < self->fragments->len; i++)
+    {
+      const McFlowFragment *fragment = &g_array_index (self->fragments, McFlowFragment, i);
+
+      if (fragment->block == block)
+        {
+          *page = fragment->page;
+          *y = fragment->y;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* Sets @color (0xRRGGBB, 0 for the text colour) as the source of @cr. */
 static void
 set_color (cairo_t *cr,

@@ -66,6 +66,11 @@ void         mc_page_flow_end_table      (McPageFlow       *self);
 guint        mc_page_flow_paginate       (McPageFlow       *self,
                                           double            page_height);
 guint        mc_page_flow_get_n_pages    (McPageFlow       *self);
+guint        mc_page_flow_get_n_blocks   (McPageFlow       *self);
+gboolean     mc_page_flow_get_block_place (McPageFlow      *self,
+                                          guint             block,
+                                          guint            *page,
+                                          double           *y);
 void         mc_page_flow_draw_page      (McPageFlow       *self,
                                           cairo_t          *cr,
                                           guint             page);

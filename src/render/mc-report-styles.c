@@ -23,14 +23,14 @@ void
 mc_report_styles_init (McReportStyles *self)
 {
   static const char * const fonts[MC_REPORT_N_FONTS] = {
-    [MC_REPORT_FONT_TITLE] = "Cantarell, Sans Bold 21",
-    [MC_REPORT_FONT_SUBTITLE] = "Cantarell, Sans 13",
-    [MC_REPORT_FONT_HEADING] = "Cantarell, Sans Bold 13",
-    [MC_REPORT_FONT_ITEM] = "Cantarell, Sans Bold 10",
-    [MC_REPORT_FONT_BODY] = "Cantarell, Sans 9.5",
-    [MC_REPORT_FONT_TABLE] = "Cantarell, Sans 9",
-    [MC_REPORT_FONT_LABEL] = "Cantarell, Sans Bold 8",
-    [MC_REPORT_FONT_SMALL] = "Cantarell, Sans 7.5",
+    [MC_REPORT_FONT_TITLE] = MC_REPORT_SANS " Bold 21",
+    [MC_REPORT_FONT_SUBTITLE] = MC_REPORT_SANS " 13",
+    [MC_REPORT_FONT_HEADING] = MC_REPORT_SANS " Bold 13",
+    [MC_REPORT_FONT_ITEM] = MC_REPORT_SANS " Bold 10",
+    [MC_REPORT_FONT_BODY] = MC_REPORT_SANS " 9.5",
+    [MC_REPORT_FONT_TABLE] = MC_REPORT_SANS " 9",
+    [MC_REPORT_FONT_LABEL] = MC_REPORT_SANS " Bold 8",
+    [MC_REPORT_FONT_SMALL] = MC_REPORT_SANS " 7.5",
   };
   PangoFontDescription **f = self->fonts;
 
@@ -63,4 +63,28 @@ mc_report_styles_clear (McReportStyles *self)
 
   for (guint i = 0; i < MC_REPORT_N_FONTS; i++)
     g_clear_pointer (&self->fonts[i], pango_font_description_free);
+}
+
+/**
+ * mc_report_styles_prepare_context:
+ * @context: a pango context of a cairo font map
+ *
+ * Sets @context up for laying out in points with metrics that do not
+ * depend on the resolution of the device, so that pages come out the
+ * same on screen, on paper and in PDF.
+ */
+void
+mc_report_styles_prepare_context (PangoContext *context)
+{
+  cairo_font_options_t *options;
+
+  g_return_if_fail (PANGO_IS_CONTEXT (context));
+
+  pango_cairo_context_set_resolution (context, 72);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
 }

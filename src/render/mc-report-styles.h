@@ -5,10 +5,17 @@
 
 G_BEGIN_DECLS
 
-/* The typography of Microcred's printed reports: Cantarell (GNOME's face,
- * with fontconfig's "Sans" for what it lacks) in dark and mid grey, a red
- * for what needs attention.  Colours come as markup and as McFlowStyle
- * colours. */
+/* The typography of Microcred's printed reports and certificates:
+ * Cantarell (GNOME's face) in dark and mid grey, a red for what needs
+ * attention.  Colours come as markup and as McFlowStyle colours.
+ *
+ * The family lists name a face for each script a name may be written in,
+ * so that pango picks the same fonts on every machine: Cantarell for
+ * Latin, Greek and Cyrillic, DejaVu for Arabic, Hebrew, Armenian and
+ * Georgian, WenQuanYi Micro Hei for Chinese, Japanese and Korean, then
+ * whatever fontconfig finds. */
+#define MC_REPORT_SANS  "Cantarell, DejaVu Sans, WenQuanYi Micro Hei, Sans"
+#define MC_REPORT_SERIF "DejaVu Serif, DejaVu Sans, WenQuanYi Micro Hei, Serif"
 
 #define MC_REPORT_TEXT      "#1f1f1f"
 #define MC_REPORT_GREY      "#5e5c64"
@@ -45,7 +52,8 @@ typedef struct {
   McFlowStyle small_end;
 } McReportStyles;
 
-void mc_report_styles_init  (McReportStyles *self);
-void mc_report_styles_clear (McReportStyles *self);
+void mc_report_styles_init            (McReportStyles *self);
+void mc_report_styles_clear           (McReportStyles *self);
+void mc_report_styles_prepare_context (PangoContext   *context);
 
 G_END_DECLS

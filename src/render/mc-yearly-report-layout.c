@@ -95,19 +95,12 @@ mc_yearly_report_layout_paginate (McYearlyReportLayout *self,
 {
   McReportBuilder builder;
   PangoContext *context;
-  cairo_font_options_t *options;
 
   g_return_val_if_fail (MC_IS_YEARLY_REPORT_LAYOUT (self), 0);
   g_return_val_if_fail (cr != NULL, 0);
 
   context = pango_cairo_create_context (cr);
-  pango_cairo_context_set_resolution (context, 72);
-  pango_context_set_round_glyph_positions (context, FALSE);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
+  mc_report_styles_prepare_context (context);
 
   g_clear_object (&self->flow);
   self->flow = mc_page_flow_new (context, MC_REPORT_BODY_WIDTH);

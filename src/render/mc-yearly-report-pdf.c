@@ -1,68 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
+#include "mc-pdf-sink.h"
 #include "mc-yearly-report-layout.h"
 #include "mc-yearly-report-pdf.h"
 
-/* The yearly report as a PDF file.  The pages go to a hidden file beside
- * the target, which takes the target's name only once it is complete: a
+/* The yearly report as a PDF file, written through a McPdfSink: a
  * failure or a cancellation leaves no half-written report behind. */
-
-typedef struct {
-  int fd;
-  int errsv;     /* errno of a failed write, or 0 */
-} Sink;
-
-static cairo_status_t
-sink_write (void                *closure,
-            const unsigned char *data,
-            unsigned int         length)
-{
-  Sink *sink = closure;
-
-  while (length > 0)
-    {
-      ssize_t written = write (sink->fd, data, length);
-
-      if (written < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          sink->errsv = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += written;
-      length -= (unsigned int) written;
-    }
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static gboolean
-set_errno_error (GError     **error,
-                 int          errsv,
-                 const char  *path)
-{
-  g_autofree char *name = g_filename_display_name (path);
-
-  /* Translators: %s is a file name, then the system's reason. */
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-               _("Could not save the report as “%s”: %s"), name, g_strerror (errsv));
-  return FALSE;
-}
 
 static void
 set_metadata (cairo_surface_t *surface,
               McYearlyReport  *report)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   /* Translators: the title of the yearly report's PDF file: the year,
    * then the academic unit. */
   g_autofree char *title = g_strdup_printf (_("Yearly quality report %d — %s"),
@@ -78,25 +30,23 @@ set_metadata (cairo_surface_t *surface,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT,
                                   _("Yearly quality report for the Academic Programmes "
                                     "Committee"));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Microcred");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 }
 
-/* Draws every page; FALSE when cancelled or when cairo failed. */
+/* Draws every page and finishes the document. */
 static gboolean
 render_pages (McYearlyReport  *report,
-              Sink            *sink,
+              McPdfSink       *sink,
               GCancellable    *cancellable,
               GError         **error)
 {
   g_autoptr(McYearlyReportLayout) layout = mc_yearly_report_layout_new (report);
   cairo_surface_t *surface;
   cairo_t *cr;
-  cairo_status_t status;
   guint n_pages;
+  gboolean ok;
 
-  surface = cairo_pdf_surface_create_for_stream (sink_write, sink, MC_YEARLY_REPORT_PAGE_WIDTH,
-                                                 MC_YEARLY_REPORT_PAGE_HEIGHT);
+  surface = mc_pdf_sink_create_surface (sink, MC_YEARLY_REPORT_PAGE_WIDTH,
+                                        MC_YEARLY_REPORT_PAGE_HEIGHT);
   set_metadata (surface, report);
   cr = cairo_create (surface);
   n_pages = mc_yearly_report_layout_paginate (layout, cr);
@@ -108,40 +58,9 @@ render_pages (McYearlyReport  *report,
       cairo_show_page (cr);
     }
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
+  ok = mc_pdf_sink_finish (sink, surface, cancellable, error);
   cairo_surface_destroy (surface);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  if (status != CAIRO_STATUS_SUCCESS && sink->errsv == 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not draw the report: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Puts the complete temporary file in place of the target. */
-static gboolean
-commit_file (Sink        *sink,
-             const char  *temp_path,
-             const char  *path,
-             GError     **error)
-{
-  int fd = sink->fd;
-
-  if (sink->errsv != 0)
-    return set_errno_error (error, sink->errsv, path);
-  if (fsync (fd) != 0)
-    return set_errno_error (error, errno, path);
-  sink->fd = -1;
-  if (close (fd) != 0)
-    return set_errno_error (error, errno, path);
-  if (g_rename (temp_path, path) != 0)
-    return set_errno_error (error, errno, path);
-  return TRUE;
+  return ok;
 }
 
 /**
@@ -163,12 +82,7 @@ mc_yearly_report_write_pdf (McYearlyReport  *report,
                             GCancellable    *cancellable,
                             GError         **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temp_name = NULL;
-  g_autofree char *temp_path = NULL;
-  Sink sink = { -1, 0 };
-  gboolean ok = FALSE;
+  g_autoptr(McPdfSink) sink = NULL;
 
   g_return_val_if_fail (MC_IS_YEARLY_REPORT (report), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -176,25 +90,8 @@ mc_yearly_report_write_pdf (McYearlyReport  *report,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    return set_errno_error (error, EISDIR, path);
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temp_name = g_strdup_printf (".%s.XXXXXX", base);
-  temp_path = g_build_filename (dir, temp_name, NULL);
-  sink.fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0666);
-  if (sink.fd < 0)
-    return set_errno_error (error, errno, path);
-
-  ok = render_pages (report, &sink, cancellable, error) &&
-       commit_file (&sink, temp_path, path, error);
-
-  if (sink.fd >= 0)
-    close (sink.fd);
-  if (!ok)
-    g_unlink (temp_path);
-  return ok;
+  sink = mc_pdf_sink_new_for_path (path, error);
+  return sink != NULL && render_pages (report, sink, cancellable, error);
 }
 
 static void
