@@ -111,7 +111,7 @@ test_field_table (void)
   /* Every element DOMAIN.md names has a field. */
   {
     const char *required[] = {
-      "title", "description", "aims", "credential_type", "languages", "outcomes", "ects",
+      "title", "code", "description", "aims", "credential_type", "languages", "outcomes", "ects",
       "hours", "eqf_level", "nqf_name", "nqf_level", "cycle", "participation_mode",
       "prerequisites", "assessments", "grading_scheme", "qa_internal", "qa_external_body",
       "qa_accreditation", "stackability", "stacking_sequential", "stack_targets",
