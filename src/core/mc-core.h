@@ -22,6 +22,13 @@
 #include "mc-template.h"
 #include "mc-demo.h"
 #include "mc-yearly-report.h"
+#include "mc-offering.h"
+#include "mc-learner.h"
+#include "mc-result.h"
+#include "mc-key-record.h"
+#include "mc-issue-batch.h"
+#include "mc-issued-credential.h"
+#include "mc-credential-summary.h"
 
 /* Call once before using the core: sets up gettext for the library. */
 void mc_core_init (void);
