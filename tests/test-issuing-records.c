@@ -219,7 +219,8 @@ test_migrate_from_v2 (void)
   g_clear_object (&inst->store);
 
   /* Back to schema version 2: version 3 only added these. */
-  raw_exec (inst->path, "DROP TABLE credential_search; DROP TABLE credential_documents; "
+  raw_exec (inst->path, "DROP TABLE credential_trigrams; DROP TABLE credential_counts; "
+                        "DROP TABLE credential_search; DROP TABLE credential_documents; "
                         "DROP TABLE credentials; DROP TABLE issue_batches; DROP TABLE signing_keys; "
                         "DROP TABLE results; DROP TABLE learners; DROP TABLE offerings; DROP TABLE assets; "
                         "PRAGMA user_version = 2;");
@@ -1499,6 +1500,17 @@ test_register (Fixture       *f,
     g_autoptr(GPtrArray) page = query (f, "okafor", -1, 3, 10, &count);
 
     g_assert_cmpuint (page->len, ==, 2);
+  }
+  /* Two letters are looked for without the trigram index, alike. */
+  {
+    g_autoptr(GPtrArray) page = query (f, "OK", -1, 1, 10, &count);
+
+    g_assert_cmpuint (count, ==, 5);
+    g_assert_cmpuint (page->len, ==, 4);
+    g_ptr_array_unref (query (f, "q", -1, 0, 10, &count));
+    g_assert_cmpuint (count, ==, 0);
+    g_ptr_array_unref (query (f, "É", -1, 0, 10, &count));
+    g_assert_cmpuint (count, ==, 30);
   }
   /* By student id, uuid (bare or as a URN), title and offering code. */
   g_ptr_array_unref (query (f, "s0007", -1, 0, 10, &count));

@@ -9,54 +9,104 @@
 /* The register of issued credentials, paged from SQLite so that a list
  * of 100,000 never holds them all, and the status lists built from it. */
 
+/* How a search is made: the trigram index finds substrings of three
+ * characters or more; shorter ones are looked for in every search text,
+ * which are short rows. */
+typedef enum {
+  SEARCH_NONE,
+  SEARCH_UUID,      /* a whole credential id: straight from its index */
+  SEARCH_SCAN,
+  SEARCH_TRIGRAMS,
+} SearchKind;
+
 /* The folded search text, without a leading "urn:uuid:", or NULL for no
- * search. */
+ * search; sets how to search for it. */
 static char *
-query_needle (const McCredentialQuery *query)
+query_needle (const McCredentialQuery *query,
+              SearchKind              *kind)
 {
   const char *search = query->search;
+  g_autofree char *folded = NULL;
+  GString *phrase;
 
+  *kind = SEARCH_NONE;
   if (search == NULL)
     return NULL;
   while (g_ascii_isspace (*search))
     search++;
   if (g_ascii_strncasecmp (search, "urn:uuid:", strlen ("urn:uuid:")) == 0)
     search += strlen ("urn:uuid:");
-  if (*search == '\0')
+  folded = g_strstrip (_mc_store_fold_key (search));
+  if (*folded == '\0')
     return NULL;
-  return g_strstrip (_mc_store_fold_key (search));
+  if (g_uuid_string_is_valid (folded))
+    {
+      *kind = SEARCH_UUID;
+      return g_steal_pointer (&folded);
+    }
+  if (g_utf8_strlen (folded, -1) < 3)
+    {
+      *kind = SEARCH_SCAN;
+      return g_steal_pointer (&folded);
+    }
+  /* An FTS5 string: a phrase of trigrams, that is, a substring. */
+  *kind = SEARCH_TRIGRAMS;
+  phrase = g_string_new ("\"");
+  for (const char *p = folded; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (phrase, '"');
+      g_string_append_c (phrase, *p);
+    }
+  g_string_append_c (phrase, '"');
+  return g_string_free (phrase, FALSE);
 }
 
-/* The ids of the matching credentials, newest first, as SQL that
- * @select (count or page) completes.  Numbered parameters, so that each
- * filter binds the same number whichever others are present: ?1
- * offering, ?2 state, ?3 search, ?4 limit, ?5 offset.  With a search,
- * the short rows of credential_search are the outer loop in id order:
- * a page stops as soon as it is full, and a rare match reads no more
- * than the search texts. */
+/* The ids of the matching credentials, newest first, as SQL that the
+ * caller completes into a page or a count.  Numbered parameters, so that
+ * each filter binds the same number whichever others are present: ?1
+ * offering, ?2 state, ?3 search, ?4 limit, ?5 offset.  With a search, the
+ * matches are the outer loop in id order, so that a page stops as soon as
+ * it is full. */
 static char *
 matching_ids_sql (const McCredentialQuery *query,
-                  gboolean                 search,
+                  SearchKind               kind,
                   gboolean                 paged)
 {
   GString *sql = g_string_new (NULL);
+  const char *id = "c.id";
 
-  if (search)
-    g_string_append (sql, "SELECT s.credential_id AS id FROM credential_search AS s");
-  else
-    g_string_append (sql, "SELECT c.id AS id FROM credentials AS c");
-  if (search && (query->offering_id != 0 || query->state >= 0))
-    g_string_append (sql, " CROSS JOIN credentials AS c ON c.id = s.credential_id");
+  switch (kind)
+    {
+    case SEARCH_TRIGRAMS:
+      g_string_append (sql, "SELECT t.rowid AS id FROM credential_trigrams AS t");
+      id = "t.rowid";
+      break;
+    case SEARCH_SCAN:
+      g_string_append (sql, "SELECT s.credential_id AS id FROM credential_search AS s");
+      id = "s.credential_id";
+      break;
+    case SEARCH_UUID:
+    case SEARCH_NONE:
+    default:
+      g_string_append (sql, "SELECT c.id AS id FROM credentials AS c");
+      break;
+    }
+  if ((kind == SEARCH_SCAN || kind == SEARCH_TRIGRAMS) && (query->offering_id != 0 || query->state >= 0))
+    g_string_append_printf (sql, " CROSS JOIN credentials AS c ON c.id = %s", id);
   g_string_append (sql, " WHERE 1");
   if (query->offering_id != 0)
     g_string_append (sql, " AND c.offering_id = ?1");
   if (query->state >= 0)
     g_string_append (sql, " AND c.state = ?2");
-  if (search)
+  if (kind == SEARCH_UUID)
+    g_string_append (sql, " AND c.uuid = ?3");
+  else if (kind == SEARCH_TRIGRAMS)
+    g_string_append (sql, " AND credential_trigrams MATCH ?3");
+  else if (kind == SEARCH_SCAN)
     g_string_append (sql, " AND instr (s.search_text, ?3) > 0");
   if (paged)
-    g_string_append (sql, search ? " ORDER BY s.credential_id DESC LIMIT ?4 OFFSET ?5"
-                                 : " ORDER BY c.id DESC LIMIT ?4 OFFSET ?5");
+    g_string_append_printf (sql, " ORDER BY %s DESC LIMIT ?4 OFFSET ?5", id);
   return g_string_free (sql, FALSE);
 }
 
@@ -68,11 +118,25 @@ prepare_query (McStore                  *self,
                gboolean                  paged,
                GError                  **error)
 {
-  g_autofree char *needle = query_needle (query);
-  g_autofree char *ids = matching_ids_sql (query, needle != NULL, paged);
-  g_autofree char *sql = g_strconcat (before, ids, after, NULL);
-  McStmt *stmt = _mc_store_prepare (self, sql, error);
+  SearchKind kind;
+  g_autofree char *needle = query_needle (query, &kind);
+  g_autofree char *ids = NULL;
+  g_autofree char *sql = NULL;
+  McStmt *stmt;
 
+  if (kind == SEARCH_NONE && !paged)
+    {
+      /* Counts without a search are kept by the database. */
+      sql = g_strconcat ("SELECT coalesce (sum (n), 0) FROM credential_counts AS c WHERE 1",
+                         query->offering_id != 0 ? " AND c.offering_id = ?1" : "",
+                         query->state >= 0 ? " AND c.state = ?2" : "", NULL);
+    }
+  else
+    {
+      ids = matching_ids_sql (query, kind, paged);
+      sql = g_strconcat (before, ids, after, NULL);
+    }
+  stmt = _mc_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   if (query->offering_id != 0)

@@ -307,9 +307,9 @@ static const char * const migrations[] = {
    * crashes, cancels and resumes happen, and whoever writes to the file. */
   "CREATE UNIQUE INDEX credentials_current ON credentials (offering_id, learner_id)"
   "  WHERE state <> 'superseded';"
-  "CREATE INDEX credentials_issued ON credentials (issued_at);"
-  "CREATE INDEX credentials_offering ON credentials (offering_id, issued_at);"
-  "CREATE INDEX credentials_state ON credentials (state, issued_at);"
+  /* The register lists newest first: by id within each filter. */
+  "CREATE INDEX credentials_offering ON credentials (offering_id, id);"
+  "CREATE INDEX credentials_state ON credentials (state, id);"
   "CREATE INDEX credentials_status ON credentials (state, status_index);"
   "CREATE INDEX credentials_batch ON credentials (batch_id, state);"
   "CREATE INDEX credentials_learner ON credentials (learner_id);"
@@ -331,11 +331,47 @@ static const char * const migrations[] = {
   /* What a search of the register matches: the learner's name and
    * student id, the credential's uuid, its title and the offering's code,
    * folded (see _mc_store_fold_key()).  A table of its own, like
-   * design_search, so that a search reads only short rows. */
+   * design_search, so that a search reads only short rows; a trigram
+   * index over it finds any substring of three characters or more
+   * without reading them all. */
   "CREATE TABLE credential_search ("
   "  credential_id INTEGER PRIMARY KEY REFERENCES credentials (id),"
   "  search_text TEXT NOT NULL"
   ");"
+  "CREATE VIRTUAL TABLE credential_trigrams USING fts5 (search_text, tokenize = 'trigram',"
+  "  content = 'credential_search', content_rowid = 'credential_id');"
+  "CREATE TRIGGER credential_search_added AFTER INSERT ON credential_search BEGIN"
+  "  INSERT INTO credential_trigrams (rowid, search_text) VALUES (NEW.credential_id, NEW.search_text);"
+  "  END;"
+  "CREATE TRIGGER credential_search_changed AFTER UPDATE ON credential_search BEGIN"
+  "  INSERT INTO credential_trigrams (credential_trigrams, rowid, search_text)"
+  "    VALUES ('delete', OLD.credential_id, OLD.search_text);"
+  "  INSERT INTO credential_trigrams (rowid, search_text) VALUES (NEW.credential_id, NEW.search_text);"
+  "  END;"
+  "CREATE TRIGGER credential_search_removed AFTER DELETE ON credential_search BEGIN"
+  "  INSERT INTO credential_trigrams (credential_trigrams, rowid, search_text)"
+  "    VALUES ('delete', OLD.credential_id, OLD.search_text);"
+  "  END;"
+  /* How many credentials each offering has in each state, kept by the
+   * database itself, so that the register counts without counting. */
+  "CREATE TABLE credential_counts ("
+  "  offering_id INTEGER NOT NULL,"
+  "  state TEXT NOT NULL,"
+  "  n INTEGER NOT NULL,"
+  "  PRIMARY KEY (offering_id, state)"
+  ") WITHOUT ROWID;"
+  "CREATE TRIGGER credentials_counted AFTER INSERT ON credentials BEGIN"
+  "  INSERT INTO credential_counts (offering_id, state, n) VALUES (NEW.offering_id, NEW.state, 1)"
+  "    ON CONFLICT (offering_id, state) DO UPDATE SET n = n + 1;"
+  "  END;"
+  "CREATE TRIGGER credentials_recounted AFTER UPDATE OF state, offering_id ON credentials BEGIN"
+  "  UPDATE credential_counts SET n = n - 1 WHERE offering_id = OLD.offering_id AND state = OLD.state;"
+  "  INSERT INTO credential_counts (offering_id, state, n) VALUES (NEW.offering_id, NEW.state, 1)"
+  "    ON CONFLICT (offering_id, state) DO UPDATE SET n = n + 1;"
+  "  END;"
+  "CREATE TRIGGER credentials_uncounted AFTER DELETE ON credentials BEGIN"
+  "  UPDATE credential_counts SET n = n - 1 WHERE offering_id = OLD.offering_id AND state = OLD.state;"
+  "  END;"
   /* Binary settings: the institution's logo. */
   "CREATE TABLE assets ("
   "  name TEXT PRIMARY KEY,"
