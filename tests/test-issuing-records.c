@@ -27,6 +27,9 @@ wf (Fixture      *f,
   return mc_test_workflow (f->inst, person);
 }
 
+static void issue_cohort (Fixture *f, guint n_passed, guint n_failed);
+
+/* @data: how many learners' credentials to issue beforehand, if any. */
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -40,6 +43,8 @@ fixture_set_up (Fixture       *f,
   mc_test_make_active (f->inst, f->design);
   f->key = mc_test_add_key (f->inst, "key-2026", MC_KEY_KIND_RSA);
   f->offering = mc_test_create_offering (f->inst, f->design, "2026-SPRING");
+  if (data != NULL)
+    issue_cohort (f, GPOINTER_TO_UINT (data), 0);
 }
 
 static void
@@ -118,23 +123,18 @@ start_batch (Fixture *f)
   return batch;
 }
 
-/* Records a cohort and issues it whole; returns the offering's results. */
-static GPtrArray *
+/* Records a cohort and issues it whole. */
+static void
 issue_cohort (Fixture *f,
               guint    n_passed,
               guint    n_failed)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) inputs = cohort (n_passed, n_failed);
   g_autoptr(McIssueBatch) batch = NULL;
-  GPtrArray *results;
 
   mc_test_record_results (f->inst, f->offering->id, inputs);
   batch = start_batch (f);
   g_assert_cmpuint (mc_test_issue_batch (f->inst, batch, 7), ==, n_passed);
-  results = mc_store_list_results (f->inst->store, f->offering->id, &error);
-  g_assert_no_error (error);
-  return results;
 }
 
 static McIssuedCredential *
@@ -282,8 +282,8 @@ test_roles (Fixture       *f,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) inputs = cohort (2, 0);
-  g_autoptr(GPtrArray) results = issue_cohort (f, 2, 0);
-  gint64 credential_id = ((McResult *) g_ptr_array_index (results, 0))->credential_id;
+  g_autoptr(McIssuedCredential) issued = credential_of (f, "S0001");
+  gint64 credential_id = issued->id;
   g_autoptr(GBytes) png = g_bytes_new_static ("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\1\0\0\0\1\b\6\0\0\0\x1f\x15\xc4\x89", 33);
 
   for (guint i = 0; i < G_N_ELEMENTS (outsiders); i++)
@@ -635,7 +635,6 @@ test_results_behind_credential (Fixture       *f,
                                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) results = issue_cohort (f, 2, 0);
   g_autoptr(GPtrArray) inputs = cohort (2, 0);
   g_autoptr(McIssuedCredential) old = credential_of (f, "S0001");
   g_autoptr(McIssueBatch) batch = NULL;
@@ -1137,7 +1136,6 @@ static void
 test_unique_current_credential (Fixture       *f,
                                 gconstpointer  data)
 {
-  g_autoptr(GPtrArray) results = issue_cohort (f, 1, 0);
   g_autoptr(McIssuedCredential) credential = credential_of (f, "S0001");
   sqlite3 *db = NULL;
 
@@ -1193,7 +1191,6 @@ test_credential_states (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) results = issue_cohort (f, 2, 0);
   g_autoptr(McIssuedCredential) credential = credential_of (f, "S0002");
   g_autoptr(McIssuedCredential) loaded = NULL;
   g_autoptr(McEvent) event = NULL;
@@ -1262,7 +1259,6 @@ test_reprint (Fixture       *f,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) results = issue_cohort (f, 1, 0);
   g_autoptr(McIssuedCredential) credential = credential_of (f, "S0001");
   g_autoptr(McIssuedCredential) loaded = NULL;
   g_autoptr(McEvent) event = NULL;
@@ -1288,7 +1284,6 @@ test_reissue (Fixture       *f,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) results = issue_cohort (f, 2, 0);
   g_autoptr(McIssuedCredential) old = credential_of (f, "S0002");
   g_autoptr(McIssuedCredential) superseded = NULL;
   g_autoptr(McIssuedCredential) replacement = NULL;
@@ -1306,9 +1301,7 @@ test_reissue (Fixture       *f,
   /* With the institution's current key of its algorithm. */
   MC_TEST_ASSERT_OK (mc_workflow_set_setting (wf (f, MC_TEST_ADMIN), MC_SETTING_SIGNING_ALGORITHM, "EdDSA",
                                               &error));
-  {
-    g_autoptr(McKeyRecord) ed = mc_test_add_key (f->inst, "ed-2026", MC_KEY_KIND_ED25519);
-  }
+  mc_key_record_free (mc_test_add_key (f->inst, "ed-2026", MC_KEY_KIND_ED25519));
   batch = mc_workflow_reissue_credential (registrar, old->id, "Name misspelt", &error);
   g_assert_no_error (error);
   g_assert_cmpint (batch->state, ==, MC_BATCH_STATE_RUNNING);
@@ -1352,7 +1345,6 @@ test_status_bits (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) results = issue_cohort (f, 12, 0);
   g_autoptr(GBytes) revocation = NULL;
   g_autoptr(GBytes) suspension = NULL;
   g_autoptr(GBytes) second = NULL;
@@ -1585,22 +1577,25 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  /* With @n credentials issued first. */
+#define ADD_ISSUED(path, func, n) \
+  g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, func, fixture_tear_down)
   g_test_add_func ("/core/issuing/migrate-from-v2", test_migrate_from_v2);
-  ADD ("/core/issuing/roles", test_roles);
+  ADD_ISSUED ("/core/issuing/roles", test_roles, 2);
   ADD ("/core/issuing/roles/unit-registrar", test_unit_registrar);
   ADD ("/core/issuing/offering", test_offering);
   ADD ("/core/issuing/offering/approved-revision", test_offering_approved_revision);
   ADD ("/core/issuing/results", test_record_results);
-  ADD ("/core/issuing/results/behind-credential", test_results_behind_credential);
+  ADD_ISSUED ("/core/issuing/results/behind-credential", test_results_behind_credential, 2);
   ADD ("/core/issuing/keys", test_keys);
   ADD ("/core/issuing/logo-and-settings", test_logo_and_settings);
   ADD ("/core/issuing/batch", test_batch);
   ADD ("/core/issuing/batch/resume", test_batch_resume_and_design_state);
-  ADD ("/core/issuing/unique-current-credential", test_unique_current_credential);
-  ADD ("/core/issuing/credential-states", test_credential_states);
-  ADD ("/core/issuing/reprint", test_reprint);
-  ADD ("/core/issuing/reissue", test_reissue);
-  ADD ("/core/issuing/status-bits", test_status_bits);
+  ADD_ISSUED ("/core/issuing/unique-current-credential", test_unique_current_credential, 1);
+  ADD_ISSUED ("/core/issuing/credential-states", test_credential_states, 2);
+  ADD_ISSUED ("/core/issuing/reprint", test_reprint, 1);
+  ADD_ISSUED ("/core/issuing/reissue", test_reissue, 2);
+  ADD_ISSUED ("/core/issuing/status-bits", test_status_bits, 12);
   ADD ("/core/issuing/register", test_register);
 #undef ADD
 

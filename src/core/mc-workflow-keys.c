@@ -23,8 +23,10 @@ check_png (GBytes  *png,
 
   if (size > MAX_LOGO_SIZE)
     {
+      g_autofree char *shown = g_format_size (size);
+
       g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID,
-                   _("The logo is too large (%s); it can be at most 2 MB"), g_format_size (size));
+                   _("The logo is too large (%s); it can be at most 2 MB"), shown);
       return FALSE;
     }
   /* The signature, then the header chunk that every PNG starts with. */
