@@ -13,6 +13,7 @@ static GType (*all_types[]) (void) = {
   mc_section_get_type, mc_role_get_type, mc_action_get_type, mc_rating_get_type,
   mc_outcome_kind_get_type, mc_review_state_get_type, mc_template_kind_get_type,
   mc_answer_kind_get_type, mc_annual_outcome_get_type, mc_task_kind_get_type, mc_change_kind_get_type,
+  mc_credential_state_get_type, mc_batch_state_get_type, mc_key_kind_get_type,
 };
 
 static void
@@ -111,7 +112,7 @@ test_field_table (void)
   /* Every element DOMAIN.md names has a field. */
   {
     const char *required[] = {
-      "title", "description", "aims", "credential_type", "languages", "outcomes", "ects",
+      "title", "code", "description", "aims", "credential_type", "languages", "outcomes", "ects",
       "hours", "eqf_level", "nqf_name", "nqf_level", "cycle", "participation_mode",
       "prerequisites", "assessments", "grading_scheme", "qa_internal", "qa_external_body",
       "qa_accreditation", "stackability", "stacking_sequential", "stack_targets",

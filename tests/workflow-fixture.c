@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "workflow-fixture.h"
@@ -19,6 +20,7 @@ static const struct {
   [MC_TEST_REGISTRAR] = { "greg", "Greg Registrar" },
   [MC_TEST_ADMIN] = { "ada", "ada" },   /* the first account, named after itself */
   [MC_TEST_NOBODY] = { "nina", "Nina Nobody" },
+  [MC_TEST_OTHER_REGISTRAR] = { "rory", "Rory Registrar" },
 };
 
 const char *
@@ -92,7 +94,8 @@ mc_test_institution_new (void)
       if (i == MC_TEST_ADMIN)
         continue;
       inst->ids[i] = mc_workflow_add_person (admin, people[i].username, people[i].name, NULL,
-                                             i == MC_TEST_OTHER_CHAIR ? inst->other_unit_id : inst->unit_id,
+                                             i == MC_TEST_OTHER_CHAIR || i == MC_TEST_OTHER_REGISTRAR
+                                             ? inst->other_unit_id : inst->unit_id,
                                              &error);
       g_assert_no_error (error);
     }
@@ -104,6 +107,7 @@ mc_test_institution_new (void)
   grant (inst, MC_TEST_CHAIR, MC_ROLE_QA_CHAIR, inst->unit_id);
   grant (inst, MC_TEST_OTHER_CHAIR, MC_ROLE_QA_CHAIR, inst->other_unit_id);
   grant (inst, MC_TEST_REGISTRAR, MC_ROLE_REGISTRAR, 0);
+  grant (inst, MC_TEST_OTHER_REGISTRAR, MC_ROLE_REGISTRAR, inst->other_unit_id);
 
   for (guint i = 0; i < MC_TEST_N_PEOPLE; i++)
     {
@@ -325,4 +329,123 @@ mc_test_make_active (McTestInstitution *inst,
   mc_test_decide (inst, design, MC_OUTCOME_APPROVE, NULL);
   mc_test_transition (inst, design, MC_TEST_CHAIR, MC_ACTION_ACTIVATE);
   g_assert_cmpint (mc_design_get_state (design), ==, MC_DESIGN_STATE_ACTIVE);
+}
+
+McKeyRecord *
+mc_test_add_key (McTestInstitution *inst,
+                 const char        *kid,
+                 McKeyKind          kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_strconcat (kid, ".p8", NULL);
+  McKeyRecord *key = mc_key_record_new ();
+
+  key->kid = g_strdup (kid);
+  key->kind = kind;
+  key->public_jwk = kind == MC_KEY_KIND_RSA
+                    ? g_strdup_printf ("{\"kty\":\"RSA\",\"kid\":\"%s\",\"n\":\"sXchDaQebHnPiGvyDOAT4saGEUetSyo9MKLOoWFsueri23bOdgWp4Dy1WlUzewbgBHod5pcM9H95GQRV3JDXboIRROSBigeC5yjU1hGzHHyXss8UDprecbAYxknTcQkhslANGRUZmdTOQ5qTRsLAt6BTYuyvVRdhS8exSZEy_c4gs_7svlJJQ4H9_NxsiIoLwAEk7-Q3UXERGYw_75IDrGA84-lA_-Ct4eTlXHBIY2EaV7t7LjJaynVJCpkv4LKjTTAumiGUIuQhrNhZLuF_RJLqHpM2kgWFLU7-VTdL1VbC2tejvcI2BlMkEpk1BzBZI0KQB0GaDWFLN-aEAw3vRw\",\"e\":\"AQAB\"}", kid)
+                    : g_strdup_printf ("{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"%s\","
+                                       "\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}", kid);
+  key->private_path = g_build_filename (inst->dir, file, NULL);
+  g_assert_true (g_file_set_contents (key->private_path, "encrypted key", -1, NULL));
+  MC_TEST_ASSERT_OK (mc_workflow_add_key (inst->workflows[MC_TEST_ADMIN], key, &error));
+  g_assert_cmpint (key->id, >, 0);
+  return key;
+}
+
+McOffering *
+mc_test_create_offering (McTestInstitution *inst,
+                         McDesign          *design,
+                         const char        *code)
+{
+  g_autoptr(GError) error = NULL;
+  McOffering *offering = mc_offering_new ();
+
+  offering->design_id = mc_design_get_id (design);
+  offering->code = g_strdup (code);
+  offering->starts_on = g_strdup ("2026-01-12");
+  offering->ends_on = g_strdup ("2026-05-29");
+  MC_TEST_ASSERT_OK (mc_workflow_create_offering (inst->workflows[MC_TEST_REGISTRAR], offering, &error));
+  g_assert_cmpint (offering->id, >, 0);
+  return offering;
+}
+
+McResultInput *
+mc_test_result_input (const char *student_id,
+                      const char *given_name,
+                      const char *family_name,
+                      const char *grade,
+                      gboolean    passed)
+{
+  McResultInput *input = mc_result_input_new ();
+
+  input->student_id = g_strdup (student_id);
+  input->given_name = g_strdup (given_name);
+  input->family_name = g_strdup (family_name);
+  input->grade = g_strdup (grade);
+  input->completed_on = g_strdup ("2026-05-29");
+  input->passed = passed;
+  return input;
+}
+
+void
+mc_test_record_results (McTestInstitution *inst,
+                        gint64             offering_id,
+                        GPtrArray         *inputs)
+{
+  g_autoptr(GError) error = NULL;
+
+  MC_TEST_ASSERT_OK (mc_workflow_record_results (inst->workflows[MC_TEST_REGISTRAR], offering_id, inputs,
+                                                 NULL, &error));
+}
+
+static char *
+base64url (const char *text)
+{
+  char *encoded = g_base64_encode ((const guchar *) text, strlen (text));
+
+  g_strdelimit (encoded, "+", '-');
+  g_strdelimit (encoded, "/", '_');
+  g_strdelimit (encoded, "=", '\0');
+  return encoded;
+}
+
+char *
+mc_test_fake_jwt (const McIssuedCredential *credential)
+{
+  g_autofree char *header = base64url ("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
+  g_autofree char *json = g_strdup_printf ("{\"jti\":\"urn:uuid:%s\"}", credential->uuid);
+  g_autofree char *payload = base64url (json);
+
+  return g_strconcat (header, ".", payload, ".c2lnbmF0dXJl", NULL);
+}
+
+guint
+mc_test_issue_batch (McTestInstitution *inst,
+                     McIssueBatch      *batch,
+                     guint              page)
+{
+  g_autoptr(GError) error = NULL;
+  McWorkflow *registrar = inst->workflows[MC_TEST_REGISTRAR];
+  guint n = 0;
+
+  for (;;)
+    {
+      g_autoptr(GPtrArray) pending = mc_store_list_pending_credentials (inst->store, batch->id, page,
+                                                                         &error);
+
+      g_assert_no_error (error);
+      if (pending->len == 0)
+        break;
+      for (guint i = 0; i < pending->len; i++)
+        {
+          McIssuedCredential *credential = g_ptr_array_index (pending, i);
+
+          credential->jwt = mc_test_fake_jwt (credential);
+        }
+      MC_TEST_ASSERT_OK (mc_workflow_complete_credentials (registrar, pending, &error));
+      n += pending->len;
+    }
+  MC_TEST_ASSERT_OK (mc_workflow_finish_batch (registrar, batch, MC_BATCH_STATE_DONE, &error));
+  return n;
 }

@@ -20,6 +20,7 @@ typedef enum {
   MC_TEST_REGISTRAR,
   MC_TEST_ADMIN,          /* the first account: administrator */
   MC_TEST_NOBODY,         /* a person with no role */
+  MC_TEST_OTHER_REGISTRAR, /* registrar of the other unit only */
   MC_TEST_N_PEOPLE
 } McTestPerson;
 
@@ -79,5 +80,21 @@ void        mc_test_transition      (McTestInstitution *inst, McDesign *design,
                                      McTestPerson person, McAction action);
 /* Draft → active: submitted, reviewed twice, approved, activated. */
 void        mc_test_make_active     (McTestInstitution *inst, McDesign *design);
+
+/* Issuing.  A signing key recorded by the administrator, with a private
+ * key file (not a real key: the core only keeps its path). */
+McKeyRecord *mc_test_add_key        (McTestInstitution *inst, const char *kid, McKeyKind kind);
+/* An offering of @design created by the registrar. */
+McOffering *mc_test_create_offering (McTestInstitution *inst, McDesign *design, const char *code);
+McResultInput *mc_test_result_input (const char *student_id, const char *given_name,
+                                     const char *family_name, const char *grade, gboolean passed);
+/* Records results (McResultInput) as the registrar. */
+void        mc_test_record_results  (McTestInstitution *inst, gint64 offering_id, GPtrArray *inputs);
+/* A well-formed compact JWS standing in for the signed credential. */
+char       *mc_test_fake_jwt        (const McIssuedCredential *credential);
+/* Signs (with fake JWTs) and completes every pending credential of the
+ * batch as the registrar, @page at a time, and finishes it as done.
+ * Returns how many were completed. */
+guint       mc_test_issue_batch     (McTestInstitution *inst, McIssueBatch *batch, guint page);
 
 G_END_DECLS

@@ -24,6 +24,13 @@
 #include "mc-yearly-report.h"
 #include "mc-csv-cell.h"
 #include "mc-grading-scale.h"
+#include "mc-offering.h"
+#include "mc-learner.h"
+#include "mc-result.h"
+#include "mc-key-record.h"
+#include "mc-issue-batch.h"
+#include "mc-issued-credential.h"
+#include "mc-credential-summary.h"
 
 /* Call once before using the core: sets up gettext for the library. */
 void mc_core_init (void);

@@ -151,7 +151,17 @@ G_DEFINE_ENUM_TYPE (McAction, mc_action,
   G_DEFINE_ENUM_VALUE (MC_ACTION_GRANT_ROLE, "grant-role"),
   G_DEFINE_ENUM_VALUE (MC_ACTION_REVOKE_ROLE, "revoke-role"),
   G_DEFINE_ENUM_VALUE (MC_ACTION_EDIT_TEMPLATE, "edit-template"),
-  G_DEFINE_ENUM_VALUE (MC_ACTION_CHANGE_SETTINGS, "change-settings"))
+  G_DEFINE_ENUM_VALUE (MC_ACTION_CHANGE_SETTINGS, "change-settings"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_ADD_KEY, "add-key"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_RETIRE_KEY, "retire-key"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_CREATE_OFFERING, "create-offering"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_RECORD_RESULTS, "record-results"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_ISSUE, "issue"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_REVOKE_CREDENTIAL, "revoke-credential"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_SUSPEND_CREDENTIAL, "suspend-credential"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_REINSTATE_CREDENTIAL, "reinstate-credential"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_REPRINT, "reprint"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_REISSUE, "reissue"))
 
 G_DEFINE_ENUM_TYPE (McRating, mc_rating,
   G_DEFINE_ENUM_VALUE (MC_RATING_UNSET, "unset"),
@@ -204,11 +214,28 @@ G_DEFINE_ENUM_TYPE (McChangeKind, mc_change_kind,
   G_DEFINE_ENUM_VALUE (MC_CHANGE_CHANGED, "changed"),
   G_DEFINE_ENUM_VALUE (MC_CHANGE_MOVED, "moved"))
 
+G_DEFINE_ENUM_TYPE (McCredentialState, mc_credential_state,
+  G_DEFINE_ENUM_VALUE (MC_CREDENTIAL_STATE_PENDING, "pending"),
+  G_DEFINE_ENUM_VALUE (MC_CREDENTIAL_STATE_ACTIVE, "active"),
+  G_DEFINE_ENUM_VALUE (MC_CREDENTIAL_STATE_SUSPENDED, "suspended"),
+  G_DEFINE_ENUM_VALUE (MC_CREDENTIAL_STATE_REVOKED, "revoked"),
+  G_DEFINE_ENUM_VALUE (MC_CREDENTIAL_STATE_SUPERSEDED, "superseded"))
+
+G_DEFINE_ENUM_TYPE (McBatchState, mc_batch_state,
+  G_DEFINE_ENUM_VALUE (MC_BATCH_STATE_RUNNING, "running"),
+  G_DEFINE_ENUM_VALUE (MC_BATCH_STATE_CANCELLED, "cancelled"),
+  G_DEFINE_ENUM_VALUE (MC_BATCH_STATE_DONE, "done"),
+  G_DEFINE_ENUM_VALUE (MC_BATCH_STATE_FAILED, "failed"))
+
+G_DEFINE_ENUM_TYPE (McKeyKind, mc_key_kind,
+  G_DEFINE_ENUM_VALUE (MC_KEY_KIND_RSA, "rsa"),
+  G_DEFINE_ENUM_VALUE (MC_KEY_KIND_ED25519, "ed25519"))
+
 /* Translatable labels, in the order of the values of each type (for flags:
  * in the order of the bits). */
 typedef struct {
   GType      (*get_type) (void);
-  const char *labels[26];
+  const char *labels[36];
 } EnumLabels;
 
 static const EnumLabels enum_labels[] = {
@@ -267,7 +294,10 @@ static const EnumLabels enum_labels[] = {
       N_("Suspended"), N_("Reinstated"), N_("Retired"), N_("Modification started"),
       N_("Modification submitted"), N_("Yearly review completed"), N_("Person added"),
       N_("Academic unit added"), N_("Role granted"), N_("Role revoked"),
-      N_("Review template changed"), N_("Settings changed") } },
+      N_("Review template changed"), N_("Settings changed"), N_("Signing key added"),
+      N_("Signing key retired"), N_("Offering created"), N_("Results recorded"),
+      N_("Credential issued"), N_("Credential revoked"), N_("Credential suspended"),
+      N_("Credential reinstated"), N_("Certificate reprinted"), N_("Credential re-issued") } },
   { mc_rating_get_type,
     { N_("Not answered"), N_("Met"), N_("Partly met"), N_("Not met") } },
   { mc_outcome_kind_get_type,
@@ -287,6 +317,12 @@ static const EnumLabels enum_labels[] = {
       N_("Yearly review due"), N_("Yearly review overdue") } },
   { mc_change_kind_get_type,
     { N_("Added"), N_("Removed"), N_("Changed"), N_("Moved") } },
+  { mc_credential_state_get_type,
+    { N_("Being issued"), N_("Active"), N_("Suspended"), N_("Revoked"), N_("Superseded") } },
+  { mc_batch_state_get_type,
+    { N_("Running"), N_("Cancelled"), N_("Done"), N_("Failed") } },
+  { mc_key_kind_get_type,
+    { N_("RSA"), N_("Ed25519") } },
 };
 
 static const EnumLabels *

@@ -182,6 +182,17 @@ typedef enum {
   MC_ACTION_REVOKE_ROLE,
   MC_ACTION_EDIT_TEMPLATE,
   MC_ACTION_CHANGE_SETTINGS,
+  /* Issuing */
+  MC_ACTION_ADD_KEY,
+  MC_ACTION_RETIRE_KEY,
+  MC_ACTION_CREATE_OFFERING,
+  MC_ACTION_RECORD_RESULTS,
+  MC_ACTION_ISSUE,
+  MC_ACTION_REVOKE_CREDENTIAL,
+  MC_ACTION_SUSPEND_CREDENTIAL,
+  MC_ACTION_REINSTATE_CREDENTIAL,
+  MC_ACTION_REPRINT,
+  MC_ACTION_REISSUE,
 } McAction;
 
 /* A reviewer's answer to one rated criterion of a template. */
@@ -242,6 +253,31 @@ typedef enum {
   MC_TASK_ANNUAL_REVIEW_OVERDUE,
 } McTaskKind;
 
+/* An issued credential: reserved (pending) when a batch starts, active
+ * once signed; suspension can be lifted, revocation cannot; a re-issued
+ * credential is superseded by its replacement. */
+typedef enum {
+  MC_CREDENTIAL_STATE_PENDING,
+  MC_CREDENTIAL_STATE_ACTIVE,
+  MC_CREDENTIAL_STATE_SUSPENDED,
+  MC_CREDENTIAL_STATE_REVOKED,
+  MC_CREDENTIAL_STATE_SUPERSEDED,
+} McCredentialState;
+
+/* A batch of credentials being issued. */
+typedef enum {
+  MC_BATCH_STATE_RUNNING,
+  MC_BATCH_STATE_CANCELLED,
+  MC_BATCH_STATE_DONE,
+  MC_BATCH_STATE_FAILED,
+} McBatchState;
+
+/* The algorithm of a signing key. */
+typedef enum {
+  MC_KEY_KIND_RSA,
+  MC_KEY_KIND_ED25519,
+} McKeyKind;
+
 /* How a field or item differs between two revisions. */
 typedef enum {
   MC_CHANGE_ADDED,
@@ -276,6 +312,9 @@ typedef enum {
 #define MC_TYPE_ANNUAL_OUTCOME      (mc_annual_outcome_get_type ())
 #define MC_TYPE_CHANGE_KIND         (mc_change_kind_get_type ())
 #define MC_TYPE_TASK_KIND           (mc_task_kind_get_type ())
+#define MC_TYPE_CREDENTIAL_STATE    (mc_credential_state_get_type ())
+#define MC_TYPE_BATCH_STATE         (mc_batch_state_get_type ())
+#define MC_TYPE_KEY_KIND            (mc_key_kind_get_type ())
 
 GType mc_design_state_get_type       (void) G_GNUC_CONST;
 GType mc_credential_type_get_type    (void) G_GNUC_CONST;
@@ -303,6 +342,9 @@ GType mc_answer_kind_get_type         (void) G_GNUC_CONST;
 GType mc_annual_outcome_get_type      (void) G_GNUC_CONST;
 GType mc_change_kind_get_type      (void) G_GNUC_CONST;
 GType mc_task_kind_get_type           (void) G_GNUC_CONST;
+GType mc_credential_state_get_type    (void) G_GNUC_CONST;
+GType mc_batch_state_get_type         (void) G_GNUC_CONST;
+GType mc_key_kind_get_type            (void) G_GNUC_CONST;
 
 /* Stable identifier ("nick") of an enum value, or NULL if out of range. */
 const char *mc_enum_to_nick   (GType enum_type, int value);

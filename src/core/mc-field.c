@@ -25,6 +25,9 @@
 
 static const McField fields[] = {
   STR  ("title", OVERVIEW, N_("Title")),
+  /* The institution's own code for the course, like HLTH-MC101; it
+   * becomes the Open Badges humanCode of the achievement. */
+  STR  ("code", OVERVIEW, N_("Course code")),
   ENUM ("credential_type", OVERVIEW, N_("Type of credential"), mc_credential_type_get_type),
   TXT  ("description", OVERVIEW, N_("Description")),
   TXT  ("aims", OVERVIEW, N_("Aims")),

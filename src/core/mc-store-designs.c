@@ -27,8 +27,8 @@ fold_for_search (const char *text)
 /* A locale-independent sort key for titles: casefolded, accents removed
  * and the Latin letters without a decomposition mapped to their base
  * letter, so that "Łódź" sorts among the L's and "Émile" among the E's. */
-static char *
-title_sort_key (const char *title)
+char *
+_mc_store_fold_key (const char *title)
 {
   g_autofree char *folded = g_utf8_casefold (title, -1);
   g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
@@ -238,7 +238,7 @@ bind_design_columns (McStmt   *stmt,
 {
   McRevision *content = data->content;
   const char *title = mc_revision_get_title (content);
-  g_autofree char *title_key = title_sort_key (title ? title : "");
+  g_autofree char *title_key = _mc_store_fold_key (title ? title : "");
 
   _mc_store_bind_text (stmt, 1, mc_enum_to_nick (MC_TYPE_DESIGN_STATE,
                                                  mc_design_get_state (data->design)));

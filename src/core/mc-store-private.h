@@ -112,5 +112,78 @@ gboolean    _mc_store_seed_templates   (McStore *self, GError **error);
 gboolean    _mc_store_insert_template  (McStore *self, McTemplate *template_, gint64 person_id,
                                         GError **error);
 
+/* The sort and search key of titles and names: casefolded, without
+ * accents (newly allocated). */
+char       *_mc_store_fold_key         (const char *text);
+
+/* Issuing (mc-store-offerings.c, mc-store-credentials.c,
+ * mc-store-batches.c, mc-store-keys.c) */
+
+/* A learner from these columns (of learners AS l) starting at @first. */
+#define MC_STORE_LEARNER_COLUMNS "l.id, l.student_id, l.given_name, l.family_name, l.email, l.date_of_birth"
+McLearner  *_mc_store_learner_from_row (McStmt *stmt, int first);
+/* A result (results AS r) with its learner and the learner's current
+ * credential for the offering: the one that is not superseded, which the
+ * partial unique index credentials_current makes unique. */
+#define MC_STORE_RESULT_COLUMNS \
+  "r.id, r.offering_id, r.learner_id, r.grade, r.completed_on, r.passed, cur.id, " \
+  MC_STORE_LEARNER_COLUMNS
+#define MC_STORE_RESULT_JOINS \
+  "JOIN learners AS l ON l.id = r.learner_id " \
+  "LEFT JOIN credentials AS cur ON cur.offering_id = r.offering_id " \
+  "  AND cur.learner_id = r.learner_id AND cur.state <> 'superseded' "
+McResult   *_mc_store_result_from_row  (McStmt *stmt, int first);
+
+gboolean    _mc_store_insert_offering  (McStore *self, McOffering *offering, GError **error);
+gboolean    _mc_store_has_offering_code (McStore *self, gint64 design_id, const char *code,
+                                         gboolean *found, GError **error);
+/* Inserts the learner, or updates the one with its student id if its
+ * names, email or date of birth differ; sets its id, and whether
+ * anything was written in @changed. */
+gboolean    _mc_store_save_learner     (McStore *self, McLearner *learner, gboolean *changed,
+                                        GError **error);
+/* The learner's result in the offering, or NULL (without an error). */
+McResult   *_mc_store_find_result      (McStore *self, gint64 offering_id, gint64 learner_id,
+                                        GError **error);
+/* Inserts (id 0) or updates the result of its learner and offering. */
+gboolean    _mc_store_save_result      (McStore *self, McResult *result, GError **error);
+
+gboolean    _mc_store_insert_batch     (McStore *self, McIssueBatch *batch, GError **error);
+/* Saves the batch's kid, state, export folder, proof choice, counts and
+ * finishing time. */
+gboolean    _mc_store_update_batch     (McStore *self, McIssueBatch *batch, GError **error);
+gboolean    _mc_store_count_pending    (McStore *self, gint64 batch_id, guint *count, GError **error);
+/* Gives the pending credentials of a batch another key. */
+gboolean    _mc_store_set_pending_kid  (McStore *self, gint64 batch_id, const char *kid, GError **error);
+/* The passed results of the offering whose learner holds no current
+ * credential for it, oldest first (McResult, with learner). */
+GPtrArray  *_mc_store_list_unissued_results (McStore *self, gint64 offering_id, GError **error);
+/* One past the highest status-list index ever given (0 at first). */
+gboolean    _mc_store_next_status_index (McStore *self, guint *index, GError **error);
+/* Inserts a credential (id 0) with its search text; sets its id. */
+gboolean    _mc_store_insert_credential (McStore *self, McIssuedCredential *credential, GError **error);
+/* Pending → active with its signed forms; MC_STORE_ERROR_CONFLICT if it
+ * is not pending (any more). */
+gboolean    _mc_store_complete_credential (McStore *self, gint64 id, const char *jwt,
+                                           const char *document, GError **error);
+/* Moves a credential from @from to @to if it is still in @from (else
+ * MC_STORE_ERROR_CONFLICT); records the reason and the time (Unix
+ * microseconds). */
+gboolean    _mc_store_update_credential_state (McStore *self, gint64 id, McCredentialState from,
+                                               McCredentialState to, const char *reason,
+                                               gint64 changed_us, GError **error);
+/* Links a superseded credential to its replacement. */
+gboolean    _mc_store_set_superseded_by (McStore *self, gint64 id, gint64 replacement_id,
+                                         GError **error);
+gboolean    _mc_store_add_reprint      (McStore *self, gint64 id, GError **error);
+/* Rewrites the search text of the learner's credentials. */
+gboolean    _mc_store_refresh_credential_search (McStore *self, gint64 learner_id, GError **error);
+
+/* Sets the key's id. */
+gboolean    _mc_store_insert_key       (McStore *self, McKeyRecord *key, GError **error);
+gboolean    _mc_store_retire_key       (McStore *self, gint64 id, gint64 when, GError **error);
+/* NULL removes the logo. */
+gboolean    _mc_store_set_logo         (McStore *self, GBytes *png, GError **error);
+
 
 G_END_DECLS

@@ -13,6 +13,13 @@
 #include "mc-event.h"
 #include "mc-template.h"
 #include "mc-yearly-report.h"
+#include "mc-offering.h"
+#include "mc-learner.h"
+#include "mc-result.h"
+#include "mc-key-record.h"
+#include "mc-issue-batch.h"
+#include "mc-issued-credential.h"
+#include "mc-credential-summary.h"
 
 G_BEGIN_DECLS
 
@@ -40,7 +47,7 @@ typedef enum {
 } McStoreOpenFlags;
 
 /* Schema version this build writes. */
-#define MC_STORE_SCHEMA_VERSION 2
+#define MC_STORE_SCHEMA_VERSION 3
 
 #define MC_TYPE_STORE (mc_store_get_type ())
 G_DECLARE_FINAL_TYPE (McStore, mc_store, MC, STORE, GObject)
@@ -187,5 +194,68 @@ gboolean    mc_store_verify_history     (McStore *self, McHistoryCheck *check,
  * reviews overdue on @today, and the committee's decisions of the year. */
 McYearlyReport *mc_store_build_yearly_report (McStore *self, gint64 unit_id, int year,
                                               const char *today, GError **error);
+
+/* Issuing: offerings, learners, results, signing keys, batches and the
+ * issued credentials.  Read-only here; every change goes through the
+ * workflow (mc-workflow.h). */
+McOffering *mc_store_load_offering      (McStore *self, gint64 id, GError **error);
+/* McOffering with its counts, newest first; @design_id 0 for all designs. */
+GPtrArray  *mc_store_list_offerings     (McStore *self, gint64 design_id, GError **error);
+/* McResult with its learner and current credential, by family name. */
+GPtrArray  *mc_store_list_results       (McStore *self, gint64 offering_id, GError **error);
+McLearner  *mc_store_find_learner       (McStore *self, const char *student_id, GError **error); /* NULL, no error, if absent */
+
+/* McKeyRecord, newest first, retired ones included. */
+GPtrArray  *mc_store_list_keys          (McStore *self, GError **error);
+McKeyRecord *mc_store_find_key          (McStore *self, const char *kid, GError **error); /* NULL, no error, if absent */
+/* The newest key of @kind that is not retired and has a private key;
+ * NULL, without an error, when there is none. */
+McKeyRecord *mc_store_get_current_key   (McStore *self, McKeyKind kind, GError **error);
+
+McIssueBatch *mc_store_load_batch       (McStore *self, gint64 id, GError **error);
+/* The batch of the offering that stopped before it finished: one still
+ * RUNNING (the issuer was interrupted), or one CANCELLED or FAILED with
+ * credentials still pending.  NULL, without an error, when there is none. */
+McIssueBatch *mc_store_find_unfinished_batch (McStore *self, gint64 offering_id, GError **error);
+/* Up to @limit (0: all) pending credentials of the batch, by id, with
+ * their result, learner and title: the issuer signs a page, completes it
+ * and asks again, so that memory stays flat. */
+GPtrArray  *mc_store_list_pending_credentials (McStore *self, gint64 batch_id, guint limit,
+                                               GError **error);  /* McIssuedCredential */
+McIssuedCredential *mc_store_load_credential (McStore *self, gint64 id, GError **error);
+/* By uuid, bare or as "urn:uuid:…"; NULL, without an error, if absent. */
+McIssuedCredential *mc_store_find_credential (McStore *self, const char *uuid_or_urn, GError **error);
+/* By the token of its verification page; NULL, without an error, if absent. */
+McIssuedCredential *mc_store_find_credential_by_token (McStore *self, const char *token,
+                                                       GError **error);
+
+typedef struct {
+  const char *search;       /* learner name, student id, credential uuid, title or offering
+                             * code: a substring, case and accents ignored; NULL or "" for all */
+  gint64      offering_id;  /* 0 for any */
+  int         state;        /* McCredentialState, or -1 for any */
+} McCredentialQuery;
+#define MC_CREDENTIAL_QUERY_INIT { NULL, 0, -1 }
+
+/* The register of credentials: how many match, and a page of them,
+ * newest first (McCredentialSummary).  Fast on 100,000 credentials. */
+guint       mc_store_count_credentials  (McStore *self, const McCredentialQuery *query, GError **error);
+GPtrArray  *mc_store_query_credentials  (McStore *self, const McCredentialQuery *query,
+                                         guint offset, guint limit, GError **error);
+
+/* The W3C Bitstring Status List bits of list @list_number (status
+ * indexes list_number × 131072 to that + 131071), 16 KiB: bit i (the most
+ * significant bit of byte 0 is index 0) is set when that credential is
+ * revoked or superseded (@purpose "revocation") or suspended
+ * ("suspension"). */
+#define MC_STATUS_LIST_SIZE 131072
+GBytes     *mc_store_get_status_bits    (McStore *self, guint list_number, const char *purpose,
+                                         GError **error);
+/* When a credential's status last changed, in Unix microseconds (0 if
+ * never): status lists built before then are out of date. */
+gint64      mc_store_get_status_changed_at (McStore *self, GError **error);
+
+/* The institution's logo (PNG), or NULL, without an error, if none. */
+GBytes     *mc_store_get_logo           (McStore *self, GError **error);
 
 G_END_DECLS

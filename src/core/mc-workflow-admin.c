@@ -11,12 +11,12 @@
 /* Administration: units, people, roles, settings and review templates.
  * Administrators only; every change is an event of the history. */
 
-static gboolean
-record_admin (McWorkflow  *self,
-              McAction     action,
-              const char  *subject,
-              const char  *value,
-              GError     **error)
+gboolean
+_mc_workflow_record_admin (McWorkflow  *self,
+                           McAction     action,
+                           const char  *subject,
+                           const char  *value,
+                           GError     **error)
 {
   McEvent *event = _mc_workflow_event (self, action, NULL);
   g_autoptr(JsonBuilder) details = json_builder_new ();
@@ -49,7 +49,7 @@ add_unit_cb (McWorkflow  *self,
   AddData *data = user_data;
 
   data->id = mc_store_add_unit (self->store, data->code, data->name, error);
-  return data->id != 0 && record_admin (self, MC_ACTION_ADD_UNIT, data->code, data->name, error);
+  return data->id != 0 && _mc_workflow_record_admin (self, MC_ACTION_ADD_UNIT, data->code, data->name, error);
 }
 
 gint64
@@ -78,7 +78,7 @@ add_person_cb (McWorkflow  *self,
 
   data->id = mc_store_add_person (self->store, data->username, data->name,
                                   data->email != NULL ? data->email : "", data->unit_id, error);
-  return data->id != 0 && record_admin (self, MC_ACTION_ADD_PERSON, data->username, data->name, error);
+  return data->id != 0 && _mc_workflow_record_admin (self, MC_ACTION_ADD_PERSON, data->username, data->name, error);
 }
 
 gint64
@@ -163,8 +163,8 @@ role_cb (McWorkflow  *self,
     }
   value = g_strdup_printf ("%s%s%s", mc_enum_to_nick (MC_TYPE_ROLE, data->role),
                            unit != NULL ? "@" : "", unit != NULL ? mc_unit_get_code (unit) : "");
-  return record_admin (self, data->granted ? MC_ACTION_GRANT_ROLE : MC_ACTION_REVOKE_ROLE,
-                       mc_person_get_username (person), value, error);
+  return _mc_workflow_record_admin (self, data->granted ? MC_ACTION_GRANT_ROLE : MC_ACTION_REVOKE_ROLE,
+                                    mc_person_get_username (person), value, error);
 }
 
 static gboolean
@@ -222,19 +222,78 @@ check_number_setting (const char  *value,
   return FALSE;
 }
 
+/* An absolute https:// address (http:// on this computer only, for
+ * testing), or "" for none. */
+static gboolean
+check_url_setting (const char  *value,
+                   GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+  const char *host;
+  gboolean ok;
+
+  if (*value == '\0')
+    return TRUE;
+  uri = g_uri_parse (value, G_URI_FLAGS_NONE, NULL);
+  scheme = uri != NULL ? g_uri_get_scheme (uri) : "";
+  host = uri != NULL && g_uri_get_host (uri) != NULL ? g_uri_get_host (uri) : "";
+  ok = uri != NULL && *host != '\0' && g_uri_get_userinfo (uri) == NULL &&
+       g_uri_get_query (uri) == NULL && g_uri_get_fragment (uri) == NULL &&
+       (g_ascii_strcasecmp (scheme, "https") == 0 ||
+        (g_ascii_strcasecmp (scheme, "http") == 0 &&
+         (g_ascii_strcasecmp (host, "localhost") == 0 || g_str_equal (host, "127.0.0.1") ||
+          g_str_equal (host, "::1"))));
+  if (!ok)
+    g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID,
+                 _("“%s” is not a web address starting with https://, like https://credentials.example.edu"),
+                 value);
+  return ok;
+}
+
+/* The CSV importer's saved mapping: a JSON object. */
+static gboolean
+check_json_setting (const char  *value,
+                    GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root = NULL;
+
+  if (g_utf8_validate (value, -1, NULL) && strlen (value) <= 20000 &&
+      json_parser_load_from_data (parser, value, -1, NULL) &&
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    return TRUE;
+  g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID,
+               _("The column mapping is not a JSON object of up to 20,000 characters"));
+  return FALSE;
+}
+
 static gboolean
 check_setting (const char  *key,
                const char  *value,
                GError     **error)
 {
+  if (g_str_equal (key, MC_SETTING_RESULTS_CSV_MAPPING))
+    return check_json_setting (value, error);
   if (!g_utf8_validate (value, -1, NULL) || strchr (value, '\n') != NULL || g_utf8_strlen (value, -1) > 200)
     {
       g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID,
                    _("The value must be one line of up to 200 characters"));
       return FALSE;
     }
-  if (g_str_equal (key, MC_SETTING_INSTITUTION_NAME))
+  if (g_str_equal (key, MC_SETTING_INSTITUTION_NAME) || g_str_equal (key, MC_SETTING_INSTITUTION_LEGAL_ID) ||
+      g_str_equal (key, MC_SETTING_SIGNATORY_NAME) || g_str_equal (key, MC_SETTING_SIGNATORY_TITLE))
     return TRUE;
+  if (g_str_equal (key, MC_SETTING_INSTITUTION_URL) || g_str_equal (key, MC_SETTING_VERIFICATION_URL))
+    return check_url_setting (value, error);
+  if (g_str_equal (key, MC_SETTING_SIGNING_ALGORITHM))
+    {
+      if (g_str_equal (value, "RS256") || g_str_equal (value, "EdDSA"))
+        return TRUE;
+      g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID,
+                   _("“%s” is not a signing algorithm; choose RS256 or EdDSA"), value);
+      return FALSE;
+    }
   if (g_str_equal (key, MC_SETTING_INSTITUTION_COUNTRY))
     {
       if (*value == '\0' || (strlen (value) == 2 && g_ascii_isupper (value[0]) && g_ascii_isupper (value[1])))
@@ -287,7 +346,19 @@ setting_cb (McWorkflow  *self,
   SettingData *data = user_data;
 
   return _mc_store_set_setting (self->store, data->key, data->value, error) &&
-         record_admin (self, MC_ACTION_CHANGE_SETTINGS, data->key, data->value, error);
+         _mc_workflow_record_admin (self, MC_ACTION_CHANGE_SETTINGS, data->key, data->value, error);
+}
+
+/* Whether the actor is a registrar of any unit, or of all. */
+static gboolean
+is_registrar (McWorkflow *self)
+{
+  g_autoptr(GPtrArray) grants = mc_store_list_roles (self->store, _mc_workflow_actor_id (self), NULL);
+
+  for (guint i = 0; grants != NULL && i < grants->len; i++)
+    if (((McRoleGrant *) g_ptr_array_index (grants, i))->role == MC_ROLE_REGISTRAR)
+      return TRUE;
+  return FALSE;
 }
 
 gboolean
@@ -301,9 +372,11 @@ mc_workflow_set_setting (McWorkflow  *self,
   g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
   g_return_val_if_fail (key != NULL && value != NULL, FALSE);
 
-  return _mc_workflow_require_role (self, MC_ROLE_ADMINISTRATOR, 0, error) &&
-         check_setting (key, value, error) &&
-         _mc_workflow_run (self, setting_cb, &data, error);
+  /* Registrars keep the importer's column mapping as they import. */
+  if (!(g_str_equal (key, MC_SETTING_RESULTS_CSV_MAPPING) && is_registrar (self)) &&
+      !_mc_workflow_require_role (self, MC_ROLE_ADMINISTRATOR, 0, error))
+    return FALSE;
+  return check_setting (key, value, error) && _mc_workflow_run (self, setting_cb, &data, error);
 }
 
 /* Templates */
@@ -319,7 +392,7 @@ template_cb (McWorkflow  *self,
   if (!_mc_store_insert_template (self->store, template_, _mc_workflow_actor_id (self), error))
     return FALSE;
   version = g_strdup_printf ("%u", mc_template_get_version (template_));
-  return record_admin (self, MC_ACTION_EDIT_TEMPLATE, mc_template_get_key (template_), version, error);
+  return _mc_workflow_record_admin (self, MC_ACTION_EDIT_TEMPLATE, mc_template_get_key (template_), version, error);
 }
 
 gboolean

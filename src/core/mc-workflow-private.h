@@ -58,6 +58,44 @@ void        _mc_workflow_set_wrong_state_error (McDesign *design, McAction actio
 gboolean    _mc_workflow_withdraw_open_reviews (McWorkflow *self, McDesign *design, guint revision,
                                                 GError **error);
 
+/* Whether @text is valid UTF-8 of at most @max_chars characters, on one
+ * line. */
+gboolean    _mc_workflow_is_line      (const char *text, guint max_chars);
+/* A reason or comment: valid text of up to 2,000 characters, and not
+ * blank when @required (else MC_WORKFLOW_ERROR_INVALID with @missing). */
+gboolean    _mc_workflow_check_reason (const char *reason, gboolean required, const char *missing,
+                                       GError **error);
+
+/* mc-workflow-admin.c */
+/* Appends an institution-wide event of @action on @subject. */
+gboolean    _mc_workflow_record_admin (McWorkflow *self, McAction action, const char *subject,
+                                       const char *value, GError **error);
+
+/* mc-workflow-issuing.c */
+/* Loads the offering and its design, and checks that the actor may take
+ * @action on them now. */
+gboolean    _mc_workflow_load_offering (McWorkflow *self, gint64 offering_id, McAction action,
+                                        McOffering **offering, McDesign **design, GError **error);
+/* Reserves a pending credential of @batch for @result, built from
+ * @revision (the offering's): a new uuid, the next status index, an
+ * unguessable token and its validity from now. */
+McIssuedCredential *_mc_workflow_reserve_credential (McWorkflow *self, McOffering *offering,
+                                                     McRevision *revision, McResult *result,
+                                                     McIssueBatch *batch, gint64 supersedes_id,
+                                                     GError **error);
+/* "Name (student id)" of a credential's holder, for messages. */
+char       *_mc_workflow_holder       (McIssuedCredential *credential);
+
+/* mc-workflow-credentials.c */
+/* The details of an event on @credential, an object being built that
+ * callers may add members to. */
+JsonBuilder *_mc_workflow_credential_details (McIssuedCredential *credential);
+/* Appends an event of @action on @credential of @design, with @comment
+ * and @details (those of _mc_workflow_credential_details() when NULL). */
+gboolean    _mc_workflow_record_credential (McWorkflow *self, McAction action, McDesign *design,
+                                            McIssuedCredential *credential, const char *comment,
+                                            JsonBuilder *details, GError **error);
+
 /* mc-workflow-review.c */
 gboolean    _mc_workflow_check_answers (McTemplate *template_, GPtrArray *answers, GError **error);
 gboolean    _mc_workflow_check_review_action (McWorkflow *self, McDesign *design, McAction action,

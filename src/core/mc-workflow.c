@@ -221,6 +221,40 @@ _mc_workflow_get_uint_setting (McWorkflow *self,
 }
 
 gboolean
+_mc_workflow_is_line (const char *text,
+                      guint       max_chars)
+{
+  if (text == NULL || !g_utf8_validate (text, -1, NULL) || g_utf8_strlen (text, -1) > max_chars)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_iscntrl (*p))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+_mc_workflow_check_reason (const char  *reason,
+                           gboolean     required,
+                           const char  *missing,
+                           GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+
+  if (!g_utf8_validate (stripped, -1, NULL) || g_utf8_strlen (stripped, -1) > 2000)
+    {
+      g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID,
+                   _("The reason is not valid text of up to 2,000 characters"));
+      return FALSE;
+    }
+  if (required && *stripped == '\0')
+    {
+      g_set_error_literal (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID, missing);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 _mc_workflow_is_date (const char *text)
 {
   g_autoptr(GDateTime) date = NULL;
@@ -528,6 +562,13 @@ static const Transition transitions[] = {
   { MC_ACTION_DELETE, { MC_DESIGN_STATE_DRAFT }, 1, -1 },
   /* Content edits, checked with the action that creates them. */
   { MC_ACTION_CREATE, { MC_DESIGN_STATE_DRAFT, MC_DESIGN_STATE_MODIFYING }, 2, -1 },
+  /* Issuing: the approved revision stays in force during a modification. */
+  { MC_ACTION_CREATE_OFFERING, { MC_DESIGN_STATE_ACTIVE, MC_DESIGN_STATE_MODIFYING,
+                                 MC_DESIGN_STATE_MODIFICATION_REVIEW }, 3, -1 },
+  { MC_ACTION_ISSUE, { MC_DESIGN_STATE_ACTIVE, MC_DESIGN_STATE_MODIFYING,
+                       MC_DESIGN_STATE_MODIFICATION_REVIEW }, 3, -1 },
+  { MC_ACTION_REISSUE, { MC_DESIGN_STATE_ACTIVE, MC_DESIGN_STATE_MODIFYING,
+                         MC_DESIGN_STATE_MODIFICATION_REVIEW }, 3, -1 },
 };
 
 static const Transition *
@@ -601,6 +642,15 @@ _mc_workflow_set_wrong_state_error (McDesign  *design,
     case MC_ACTION_DELETE:
       WRONG_STATE (_("“%s” cannot be deleted: it is %s, and only a draft can be"));
       break;
+    case MC_ACTION_CREATE_OFFERING:
+      WRONG_STATE (_("“%s” cannot be offered now: it is %s, and only an active design can be"));
+      break;
+    case MC_ACTION_ISSUE:
+      WRONG_STATE (_("“%s” cannot be issued now: it is %s, and only an active design can be"));
+      break;
+    case MC_ACTION_REISSUE:
+      WRONG_STATE (_("Credentials of “%s” cannot be re-issued now: it is %s, and only an active design can be"));
+      break;
     case MC_ACTION_CREATE:
     default:
       WRONG_STATE (_("“%s” cannot be changed now: it is %s"));
@@ -662,6 +712,15 @@ check_actor (McWorkflow  *self,
     case MC_ACTION_COMMENT:
     case MC_ACTION_RESOLVE_COMMENT:
       return _mc_workflow_check_review_action (self, design, action, error);
+    case MC_ACTION_CREATE_OFFERING:
+    case MC_ACTION_RECORD_RESULTS:
+    case MC_ACTION_ISSUE:
+    case MC_ACTION_REVOKE_CREDENTIAL:
+    case MC_ACTION_SUSPEND_CREDENTIAL:
+    case MC_ACTION_REINSTATE_CREDENTIAL:
+    case MC_ACTION_REPRINT:
+    case MC_ACTION_REISSUE:
+      return _mc_workflow_require_role (self, MC_ROLE_REGISTRAR, unit_id, error);
     case MC_ACTION_IMPORT:
     case MC_ACTION_ADD_PERSON:
     case MC_ACTION_ADD_UNIT:
@@ -669,6 +728,8 @@ check_actor (McWorkflow  *self,
     case MC_ACTION_REVOKE_ROLE:
     case MC_ACTION_EDIT_TEMPLATE:
     case MC_ACTION_CHANGE_SETTINGS:
+    case MC_ACTION_ADD_KEY:
+    case MC_ACTION_RETIRE_KEY:
     default:
       return _mc_workflow_require_role (self, MC_ROLE_ADMINISTRATOR, 0, error);
     }
@@ -750,6 +811,16 @@ check_ready (McWorkflow  *self,
           }
         return TRUE;
       }
+    case MC_ACTION_CREATE_OFFERING:
+    case MC_ACTION_ISSUE:
+    case MC_ACTION_REISSUE:
+      if (mc_design_get_approved_revision (design) == 0)
+        {
+          g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_READY,
+                       _("“%s” has no approved revision to issue"), _mc_workflow_design_title (design));
+          return FALSE;
+        }
+      return TRUE;
     case MC_ACTION_ANNUAL_REVIEW:
       if (mc_design_get_review_due (design) == NULL)
         {

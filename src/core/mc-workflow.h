@@ -45,6 +45,20 @@ GQuark mc_workflow_error_quark (void);
 #define MC_SETTING_MIN_REVIEWS           "min-reviews"            /* default 2 */
 #define MC_SETTING_MIN_MODIFICATION_REVIEWS "min-modification-reviews" /* default 1 */
 #define MC_SETTING_REVIEW_CYCLE_MONTHS   "review-cycle-months"    /* default 12 */
+/* Issuing */
+#define MC_SETTING_INSTITUTION_LEGAL_ID  "institution-legal-id"   /* like a registered company number */
+#define MC_SETTING_INSTITUTION_URL       "institution-url"        /* the institution's web site */
+/* The base address credentials are verified at, like
+ * "https://credentials.example.edu" */
+#define MC_SETTING_VERIFICATION_URL      "verification-url"
+#define MC_SETTING_SIGNATORY_NAME        "signatory-name"         /* who signs the certificates */
+#define MC_SETTING_SIGNATORY_TITLE       "signatory-title"
+/* The CSV importer's saved header mapping (a JSON object); registrars may
+ * change it too. */
+#define MC_SETTING_RESULTS_CSV_MAPPING   "results-csv-mapping"
+#define MC_SETTING_SIGNING_ALGORITHM     "signing-algorithm"      /* "RS256" (default) or "EdDSA" */
+
+#define MC_WORKFLOW_DEFAULT_SIGNING_ALGORITHM "RS256"
 
 /* The profiles a design must pass to be submitted while the setting is unset. */
 #define MC_WORKFLOW_DEFAULT_REQUIRED_PROFILES "eu-council,consistency"
@@ -154,5 +168,68 @@ gboolean    mc_workflow_revoke_role       (McWorkflow *self, gint64 person_id, M
 gboolean    mc_workflow_save_template     (McWorkflow *self, McTemplate *template_, GError **error);
 gboolean    mc_workflow_set_setting       (McWorkflow *self, const char *key, const char *value,
                                            GError **error);
+/* The institution's logo: a PNG of at most 2 MiB, or NULL to remove it. */
+gboolean    mc_workflow_set_logo          (McWorkflow *self, GBytes *png, GError **error);
+/* Records a signing key (sets its id, created_at and created_by); its
+ * public JWK must hold no private part, and its kid must be new. */
+gboolean    mc_workflow_add_key           (McWorkflow *self, McKeyRecord *key, GError **error);
+/* The key signs nothing more but stays for verifying what it signed. */
+gboolean    mc_workflow_retire_key        (McWorkflow *self, const char *kid, GError **error);
+
+/* Issuing (registrars of the design's unit, or institution-wide).  A
+ * design is issued while active, and also while a modification of it is
+ * drafted or reviewed, since its approved revision stays in force; what
+ * is issued always comes from the approved revision. */
+
+/* Creates an offering of @offering->design_id: sets its id, uuid,
+ * revision_number (the approved revision), created_at and created_by,
+ * and its title (the revision's) and mode (the design's) when unset.
+ * Its code is required and unique per design; its dates are valid and in
+ * order. */
+gboolean    mc_workflow_create_offering   (McWorkflow *self, McOffering *offering, GError **error);
+/* Records results (McResultInput) in one transaction: creates learners by
+ * student id or updates their names and email, and inserts or updates
+ * each learner's result.  Refuses the whole call, writing nothing, when
+ * an input lacks its student id, a name or its grade, has a bad date,
+ * repeats a student id, or would change the result of a learner who
+ * already holds a credential for the offering (re-issue it first).
+ * @n_written: (out) (optional): results and learners written, unchanged
+ * ones not counted. */
+gboolean    mc_workflow_record_results    (McWorkflow *self, gint64 offering_id, GPtrArray *inputs,
+                                           guint *n_written, GError **error);
+/* Starts issuing the offering with key @kid (which must be able to sign):
+ * reserves, in one transaction, a pending credential for every passed
+ * result without a current credential.  An unfinished batch of the
+ * offering (see mc_store_find_unfinished_batch()) is resumed instead of
+ * starting another: it runs again with @kid, @data_integrity and
+ * @export_dir (kept when NULL), and takes in the newly passed results.
+ * Refused with MC_WORKFLOW_ERROR_NOT_READY when there is nothing to issue.
+ * @export_dir: (nullable): an absolute folder. */
+McIssueBatch *mc_workflow_start_batch     (McWorkflow *self, gint64 offering_id, const char *kid,
+                                           const char *export_dir, gboolean data_integrity,
+                                           GError **error);
+/* Stores signed credentials (McIssuedCredential with jwt, and document
+ * when the batch asks for one) in one transaction: pending → active, the
+ * batch's count, one ISSUE event each.  Refused whole if one is not
+ * pending.  Updates the state of the items of @credentials. */
+gboolean    mc_workflow_complete_credentials (McWorkflow *self, GPtrArray *credentials, GError **error);
+/* Ends a running batch as DONE (nothing left pending), CANCELLED or
+ * FAILED; updates @batch. */
+gboolean    mc_workflow_finish_batch      (McWorkflow *self, McIssueBatch *batch, McBatchState state,
+                                           GError **error);
+/* ACTIVE → SUSPENDED, SUSPENDED → ACTIVE, ACTIVE or SUSPENDED → REVOKED
+ * (final).  Suspending and revoking need a @reason. */
+gboolean    mc_workflow_set_credential_state (McWorkflow *self, gint64 credential_id,
+                                              McCredentialState state, const char *reason,
+                                              GError **error);
+/* Counts a reprint of an active credential's certificate. */
+gboolean    mc_workflow_record_reprint    (McWorkflow *self, gint64 credential_id, GError **error);
+/* Replaces an active or suspended credential: it becomes superseded
+ * (revoked in the status list), and a new batch holding one pending
+ * credential that supersedes it is returned for the issuer to sign,
+ * with the institution's current key.  Correct the learner's result with
+ * mc_workflow_record_results() before signing it, if needed. */
+McIssueBatch *mc_workflow_reissue_credential (McWorkflow *self, gint64 credential_id,
+                                              const char *reason, GError **error);
 
 G_END_DECLS
