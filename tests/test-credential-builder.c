@@ -343,9 +343,9 @@ test_refusals (void)
   mc_credential_builder_set_offering (builder, "X", NULL, NULL, MC_PARTICIPATION_ONLINE);
 
   mc_credential_builder_set_result (builder, "Z", "2026-01-20", NULL);
-  assert_refused (builder, MC_OB3_ERROR_SCHEMA, "not on the grading scale");
+  assert_refused (builder, MC_OB3_ERROR_SCHEMA, "“Z” is not a grade of this micro-credential (A–F)");
   mc_credential_builder_set_result (builder, "F", "2026-01-20", NULL);
-  assert_refused (builder, MC_OB3_ERROR_SCHEMA, "does not reach the pass mark D");
+  assert_refused (builder, MC_OB3_ERROR_SCHEMA, "“F” does not pass (Letter grades A–F, pass at D)");
 
   mc_revision_set_string (revision, "title", "");
   assert_refused (builder, MC_OB3_ERROR_SCHEMA, "the design has no title");
@@ -361,11 +361,11 @@ test_numeric_refusals (void)
   g_autoptr(JsonNode) root = NULL;
 
   mc_credential_builder_set_result (builder, "39", NULL, NULL);
-  assert_refused (builder, MC_OB3_ERROR_SCHEMA, "pass mark 40");
+  assert_refused (builder, MC_OB3_ERROR_SCHEMA, "“39” does not pass (Numeric 0–100, pass mark 40)");
   mc_credential_builder_set_result (builder, "101", NULL, NULL);
-  assert_refused (builder, MC_OB3_ERROR_SCHEMA, "outside the grading scale");
+  assert_refused (builder, MC_OB3_ERROR_SCHEMA, "outside the marks of this micro-credential (0–100)");
   mc_credential_builder_set_result (builder, "good", NULL, NULL);
-  assert_refused (builder, MC_OB3_ERROR_SCHEMA, "not a number");
+  assert_refused (builder, MC_OB3_ERROR_SCHEMA, "not a mark of this micro-credential");
   /* The offering's own scale replaces the design's. */
   mc_credential_builder_set_result (builder, "7,5", NULL, "1–10, pass mark 5,5");
   root = build_ok (builder);
@@ -374,7 +374,7 @@ test_numeric_refusals (void)
   assert_string_at (root, "$.credentialSubject.achievement.resultDescription[0].valueMax", "10");
   assert_string_at (root, "$.credentialSubject.achievement.resultDescription[0].requiredValue", "5.5");
   mc_credential_builder_set_result (builder, "5", NULL, "1–10, pass mark 5,5");
-  assert_refused (builder, MC_OB3_ERROR_SCHEMA, "pass mark 5.5");
+  assert_refused (builder, MC_OB3_ERROR_SCHEMA, "“5” does not pass (Numeric 1–10, pass mark 5.5)");
 }
 
 static void
@@ -401,6 +401,53 @@ test_grading_schemes (void)
   assert_string_at (pass_fail, type, "Status");
   assert_string_at (pass_fail, "$.credentialSubject.achievement.resultDescription[0].requiredValue", "Pass");
   assert_string_at (pass_fail, "$.credentialSubject.result[0].status", "Completed");
+}
+
+/* The builder writes the scale as the core McGradingScale reads it: the
+ * lowest passing grade where the text implies one, grades in the scale's
+ * spelling, failing tiers refused. */
+static void
+test_scale_readings (void)
+{
+  g_autoptr(McRevision) letter = ob3_fixture_full_revision (MC_GRADING_LETTER);
+  g_autoptr(McRevision) tiered = ob3_fixture_full_revision (MC_GRADING_TIERED);
+  g_autoptr(McRevision) pass_fail = ob3_fixture_full_revision (MC_GRADING_PASS_FAIL);
+  g_autoptr(McCredentialBuilder) letters = ob3_fixture_builder (letter);
+  g_autoptr(McCredentialBuilder) tiers = ob3_fixture_builder (tiered);
+  g_autoptr(McCredentialBuilder) words = ob3_fixture_builder (pass_fail);
+  g_autoptr(JsonNode) plain = NULL;
+  g_autoptr(JsonNode) modified = NULL;
+  g_autoptr(JsonNode) levels = NULL;
+  g_autoptr(JsonNode) reversed = NULL;
+  const char *rd = "$.credentialSubject.achievement.resultDescription[0]";
+  g_autofree char *required_value = g_strconcat (rd, ".requiredValue", NULL);
+  g_autofree char *required_level = g_strconcat (rd, ".requiredLevel", NULL);
+
+  /* "A–F" alone: F fails, so E is the lowest passing grade. */
+  mc_credential_builder_set_result (letters, "e", NULL, "A–F");
+  plain = build_ok (letters);
+  assert_string_at (plain, required_value, "E");
+  assert_string_at (plain, "$.credentialSubject.result[0].value", "E");
+  mc_credential_builder_set_result (letters, "F", NULL, "A–F");
+  assert_refused (letters, MC_OB3_ERROR_SCHEMA, "“F” does not pass (Letter grades A–F, pass at E)");
+  mc_credential_builder_set_result (letters, "b+", NULL, NULL);
+  modified = build_ok (letters);
+  assert_string_at (modified, "$.credentialSubject.result[0].value", "B+");
+
+  mc_credential_builder_set_result (tiers, "EXPERT", NULL, "Not yet competent, competent, expert");
+  levels = build_ok (tiers);
+  assert_string_at (levels, required_level, ACHIEVEMENT "#grading-level-2");
+  assert_string_at (levels, "$.credentialSubject.result[0].value", "expert");
+  assert_string_at (levels, "$.credentialSubject.result[0].achievedLevel", ACHIEVEMENT "#grading-level-3");
+  mc_credential_builder_set_result (tiers, "not yet competent", NULL, "Not yet competent, competent, expert");
+  assert_refused (tiers, MC_OB3_ERROR_SCHEMA, "“Not yet competent” does not pass (Tiers Not yet competent, competent, expert, pass at competent)");
+
+  /* The pass word is required, wherever the text puts it. */
+  mc_credential_builder_set_result (words, "passed", NULL, "Fail / Pass");
+  reversed = build_ok (words);
+  assert_string_at (reversed, required_value, "Pass");
+  assert_string_at (reversed, "$.credentialSubject.result[0].value", "Pass");
+  g_assert_cmpuint (count_at (reversed, "$.credentialSubject.achievement.resultDescription[0].allowedValue"), ==, 2);
 }
 
 static void
@@ -557,6 +604,7 @@ main (int   argc,
   g_test_add_func ("/credential/builder/refusals", test_refusals);
   g_test_add_func ("/credential/builder/numeric-refusals", test_numeric_refusals);
   g_test_add_func ("/credential/builder/grading-schemes", test_grading_schemes);
+  g_test_add_func ("/credential/builder/scale-readings", test_scale_readings);
   g_test_add_func ("/credential/builder/creator", test_creator);
   g_test_add_func ("/credential/document/rejects", test_check_rejects);
   g_test_add_func ("/credential/document/accepts-proof", test_check_accepts_proof);

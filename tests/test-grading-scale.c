@@ -97,6 +97,8 @@ test_numeric_shapes (void)
     { "1-5 (minimum 3)", "Numeric 1–5, pass mark 3", "3", "2" },
     { "100—0, pass mark: 45", "Numeric 0–100, pass mark 45", "45", "44" },
     { "Score 0..10, pass is 5.5", "Numeric 0–10, pass mark 5.5", "5,5", "5.4" },
+    { "1–10, pass mark 5,5", "Numeric 1–10, pass mark 5.5", "5.5", "5" },
+    { "0–20, 12,5 or above", "Numeric 0–20, pass mark 12.5", "12,5", "12,4" },
     { "0-100", "Numeric 0–100, no pass mark: every mark passes", "0", NULL },
     { "%", "Numeric 0–100, no pass mark: every mark passes", "3", NULL },
   };
@@ -334,6 +336,80 @@ test_demo_designs (void)
   g_assert_cmpuint (understood, >=, 5);
 }
 
+/* What a writer of another format (Open Badges) reads back. */
+static void
+test_read_back_marks (void)
+{
+  g_autoptr(McGradingScale) percent = mc_grading_scale_new_from_text (MC_GRADING_NUMERIC,
+                                                                       "0–100 %, pass mark 40 %");
+  g_autoptr(McGradingScale) scaled = mc_grading_scale_new_from_text (MC_GRADING_NUMERIC, "10 to 1");
+  g_autoptr(McGradingScale) unread = mc_grading_scale_new_from_text (MC_GRADING_NUMERIC, "good marks");
+  g_autofree char *mark = mc_grading_scale_format_mark (67.5);
+  g_autofree char *whole = mc_grading_scale_format_mark (40);
+  double min = -1;
+  double max = -1;
+  double pass_mark = -1;
+
+  g_assert_true (mc_grading_scale_get_range (percent, &min, &max));
+  g_assert_cmpfloat (min, ==, 0);
+  g_assert_cmpfloat (max, ==, 100);
+  g_assert_true (mc_grading_scale_get_pass_mark (percent, &pass_mark));
+  g_assert_cmpfloat (pass_mark, ==, 40);
+  g_assert_true (mc_grading_scale_is_percentage (percent));
+  g_assert_cmpuint (mc_grading_scale_get_n_grades (percent), ==, 0);
+  g_assert_null (mc_grading_scale_get_pass_grade (percent));
+
+  g_assert_true (mc_grading_scale_get_range (scaled, &min, &max));
+  g_assert_cmpfloat (min, ==, 1);
+  g_assert_cmpfloat (max, ==, 10);
+  g_assert_false (mc_grading_scale_get_pass_mark (scaled, NULL));
+  g_assert_false (mc_grading_scale_is_percentage (scaled));
+
+  g_assert_false (mc_grading_scale_get_range (unread, NULL, NULL));
+  g_assert_false (mc_grading_scale_get_pass_mark (unread, NULL));
+
+  g_assert_cmpstr (mark, ==, "67.5");
+  g_assert_cmpstr (whole, ==, "40");
+}
+
+static void
+test_read_back_grades (void)
+{
+  g_autoptr(McGradingScale) letters = mc_grading_scale_new_from_text (MC_GRADING_LETTER, "A–F, pass at D");
+  g_autoptr(McGradingScale) tiers = mc_grading_scale_new_from_text (MC_GRADING_TIERED,
+                                                                     "Distinction, merit, pass, fail");
+  g_autoptr(McGradingScale) all_pass = mc_grading_scale_new_from_text (MC_GRADING_TIERED,
+                                                                        "Novice, proficient, expert");
+  g_autoptr(McGradingScale) words = mc_grading_scale_new_from_text (MC_GRADING_PASS_FAIL, "Fail / Pass");
+  g_autoptr(McGradingScale) unread = mc_grading_scale_new_from_text (MC_GRADING_LETTER, "Excellent");
+  gboolean passes = FALSE;
+
+  g_assert_cmpuint (mc_grading_scale_get_n_grades (letters), ==, 6);
+  g_assert_cmpstr (mc_grading_scale_get_grade (letters, 0, &passes), ==, "A");
+  g_assert_true (passes);
+  g_assert_cmpstr (mc_grading_scale_get_grade (letters, 4, &passes), ==, "E");
+  g_assert_false (passes);
+  g_assert_cmpstr (mc_grading_scale_get_pass_grade (letters), ==, "D");
+  g_assert_cmpint (mc_grading_scale_find_grade (letters, " b+ "), ==, 1);
+  g_assert_cmpint (mc_grading_scale_find_grade (letters, "G"), ==, -1);
+  g_assert_false (mc_grading_scale_get_range (letters, NULL, NULL));
+
+  /* Best first: the passing tiers are at the start of the list. */
+  g_assert_cmpstr (mc_grading_scale_get_pass_grade (tiers), ==, "pass");
+  g_assert_cmpint (mc_grading_scale_find_grade (tiers, "MERIT"), ==, 1);
+  g_assert_null (mc_grading_scale_get_pass_grade (all_pass));
+  g_assert_cmpint (mc_grading_scale_find_grade (all_pass, "expert"), ==, 2);
+
+  g_assert_cmpuint (mc_grading_scale_get_n_grades (words), ==, 2);
+  g_assert_cmpstr (mc_grading_scale_get_grade (words, 0, NULL), ==, "Pass");
+  g_assert_cmpstr (mc_grading_scale_get_pass_grade (words), ==, "Pass");
+  g_assert_cmpint (mc_grading_scale_find_grade (words, "failed"), ==, 1);
+
+  g_assert_cmpuint (mc_grading_scale_get_n_grades (unread), ==, 0);
+  g_assert_null (mc_grading_scale_get_pass_grade (unread));
+  g_assert_cmpint (mc_grading_scale_find_grade (unread, "Excellent"), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,5 +426,7 @@ main (int   argc,
   g_test_add_func ("/core/grading-scale/not-understood", test_not_understood);
   g_test_add_func ("/core/grading-scale/from-revision", test_from_revision);
   g_test_add_func ("/core/grading-scale/demo-designs", test_demo_designs);
+  g_test_add_func ("/core/grading-scale/read-back-marks", test_read_back_marks);
+  g_test_add_func ("/core/grading-scale/read-back-grades", test_read_back_grades);
   return g_test_run ();
 }

@@ -17,14 +17,18 @@
 /* A number: digits with an optional decimal point or comma. */
 #define NUMBER "(\\d{1,9}(?:[.,]\\d{1,6})?)"
 
+/* What a pass clause names: text up to the next comma, semicolon or
+ * parenthesis, but a decimal comma ("5,5") is part of a mark. */
+#define PASS_VALUE "(?:[^,;()]|(?<=\\d),(?=\\d))"
+
 /* Ways of naming the pass mark or lowest passing grade; group 1 is what
- * follows, up to the next comma, semicolon or parenthesis. */
+ * follows. */
 static const char * const pass_patterns[] = {
-  "\\bpass(?:ing)?(?:\\s+(?:mark|grade|level|threshold))?\\s*(?:at|is|of|from|=|:)\\s*([^,;()]+)",
-  "\\bpass(?:ing)?\\s+(?:mark|grade|level|threshold)\\s*([^,;()]+)",
-  "\\b(?:minimum|min\\.?)(?!\\p{L})(?:\\s+pass(?:ing)?)?(?:\\s+(?:mark|grade))?\\s*(?:of|is|at|=|:)?\\s*([^,;()]+)",
-  "([^,;()]+?)\\s*(?:or|and)\\s+(?:better|above|higher|over)\\b",
-  "([^,;()]+?)\\s+(?:is\\s+)?(?:needed\\s+|required\\s+)?to\\s+pass\\b",
+  "\\bpass(?:ing)?(?:\\s+(?:mark|grade|level|threshold))?\\s*(?:at|is|of|from|=|:)\\s*(" PASS_VALUE "+)",
+  "\\bpass(?:ing)?\\s+(?:mark|grade|level|threshold)\\s*(" PASS_VALUE "+)",
+  "\\b(?:minimum|min\\.?)(?!\\p{L})(?:\\s+pass(?:ing)?)?(?:\\s+(?:mark|grade))?\\s*(?:of|is|at|=|:)?\\s*(" PASS_VALUE "+)",
+  "(" PASS_VALUE "+?)\\s*(?:or|and)\\s+(?:better|above|higher|over)\\b",
+  "(" PASS_VALUE "+?)\\s+(?:is\\s+)?(?:needed\\s+|required\\s+)?to\\s+pass\\b",
 };
 
 static GRegex *
@@ -234,6 +238,7 @@ parse_numeric (McGradingScale *self,
     }
   if (self->min == self->max)
     return FALSE;
+  self->percentage = strchr (self->text, '%') != NULL;
   if (pass == NULL)
     return TRUE;
   self->has_pass_mark = _mc_grading_scale_parse_mark (pass, &self->pass_mark);
@@ -470,5 +475,6 @@ _mc_grading_scale_parse (McGradingScale *self)
       g_ptr_array_set_size (self->grades, 0);
       self->letter_range = FALSE;
       self->has_pass_mark = FALSE;
+      self->percentage = FALSE;
     }
 }

@@ -24,6 +24,7 @@ struct _McGradingScale
   double           max;
   double           pass_mark;
   gboolean         has_pass_mark;
+  gboolean         percentage;    /* the text writes the marks with "%" */
 
   /* letter, tiered, pass-fail: the grades in the scale's order (letters
    * best first, tiers lowest first), and each folded spelling that names
@@ -41,6 +42,9 @@ void     _mc_grading_scale_add_alias   (McGradingScale *self, const char *spelli
 char    *_mc_grading_scale_fold        (const char *text);
 /* A mark: digits with an optional decimal point or comma, an optional "%". */
 gboolean _mc_grading_scale_parse_mark  (const char *text, double *mark);
+/* What the scale allows, short, for messages: "0–100", "A–F", "Novice,
+ * proficient, expert" (mc-grading-scale-describe.c). */
+char    *_mc_grading_scale_dup_allowed (McGradingScale *self);
 /* "Fail", "Not yet competent", "F", …: a grade that does not pass. */
 gboolean _mc_grading_scale_reads_like_fail (const char *folded);
 

@@ -7,8 +7,9 @@
 #include "mc-grading-scale.h"
 #include "mc-grading-scale-private.h"
 
-/* Reading the text of a scale is in mc-grading-scale-parse.c; this file
- * holds the object, the checks of a grade and the descriptions. */
+/* Reading the text of a scale is in mc-grading-scale-parse.c, describing
+ * it in mc-grading-scale-describe.c; this file holds the object, the
+ * checks of a grade and what a writer of other formats reads back. */
 
 G_DEFINE_FINAL_TYPE (McGradingScale, mc_grading_scale, G_TYPE_OBJECT)
 G_DEFINE_QUARK (mc-grading-scale-error-quark, mc_grading_scale_error)
@@ -140,40 +141,19 @@ _mc_grading_scale_add_alias (McGradingScale *self,
     g_hash_table_insert (self->lookup, key, grade);
 }
 
-static char *
-format_mark (double mark)
+/**
+ * mc_grading_scale_format_mark:
+ * @mark: a mark
+ *
+ * Returns: (transfer full): @mark as the scale spells marks: a decimal
+ *   point, no trailing zeros, in any locale ("67.5", "40")
+ */
+char *
+mc_grading_scale_format_mark (double mark)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.10g", mark));
-}
-
-/* What the scale allows, short, for messages: "0–100", "A–F", "Novice,
- * proficient, expert". */
-static char *
-dup_allowed (McGradingScale *self)
-{
-  GString *out = NULL;
-
-  if (self->scheme == MC_GRADING_NUMERIC)
-    {
-      g_autofree char *min = format_mark (self->min);
-      g_autofree char *max = format_mark (self->max);
-
-      return g_strdup_printf ("%s–%s", min, max);
-    }
-  if (self->letter_range)
-    return g_strdup_printf ("%s–%s", ((McGrade *) self->grades->pdata[0])->name,
-                            ((McGrade *) self->grades->pdata[self->grades->len - 1])->name);
-
-  out = g_string_new (NULL);
-  for (guint i = 0; i < self->grades->len; i++)
-    {
-      if (i > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, ((McGrade *) self->grades->pdata[i])->name);
-    }
-  return g_string_free (out, FALSE);
 }
 
 static gboolean
@@ -183,7 +163,7 @@ check_mark (McGradingScale  *self,
             char           **normalised,
             GError         **error)
 {
-  g_autofree char *allowed = dup_allowed (self);
+  g_autofree char *allowed = _mc_grading_scale_dup_allowed (self);
   double mark = 0;
 
   if (!_mc_grading_scale_parse_mark (grade, &mark))
@@ -201,24 +181,31 @@ check_mark (McGradingScale  *self,
   if (passed != NULL)
     *passed = !self->has_pass_mark || mark >= self->pass_mark;
   if (normalised != NULL)
-    *normalised = format_mark (mark);
+    *normalised = mc_grading_scale_format_mark (mark);
   return TRUE;
 }
 
-/* A letter of a range scale may carry a modifier: "B+" is a B. */
+/* The grade @grade names, in any spelling; a letter of a range scale may
+ * carry a modifier ("B+" is a B), returned in @modifier ('\0' for none). */
 static McGrade *
-lookup_letter_with_modifier (McGradingScale *self,
-                             const char     *key,
-                             char           *modifier)
+lookup_grade (McGradingScale *self,
+              const char     *grade,
+              char           *modifier)
 {
-  gsize length = strlen (key);
+  g_autofree char *key = _mc_grading_scale_fold (grade);
   g_autofree char *base = NULL;
+  McGrade *found = g_hash_table_lookup (self->lookup, key);
+  gsize length = strlen (key);
 
-  if (!self->letter_range || length < 2 || (key[length - 1] != '+' && key[length - 1] != '-'))
-    return NULL;
-  *modifier = key[length - 1];
+  *modifier = '\0';
+  if (found != NULL || !self->letter_range || length < 2 ||
+      (key[length - 1] != '+' && key[length - 1] != '-'))
+    return found;
   base = g_strndup (key, length - 1);
-  return g_hash_table_lookup (self->lookup, base);
+  found = g_hash_table_lookup (self->lookup, base);
+  if (found != NULL)
+    *modifier = key[length - 1];
+  return found;
 }
 
 static gboolean
@@ -228,15 +215,12 @@ check_named (McGradingScale  *self,
              char           **normalised,
              GError         **error)
 {
-  g_autofree char *key = _mc_grading_scale_fold (grade);
-  McGrade *found = g_hash_table_lookup (self->lookup, key);
   char modifier = '\0';
+  McGrade *found = lookup_grade (self, grade, &modifier);
 
   if (found == NULL)
-    found = lookup_letter_with_modifier (self, key, &modifier);
-  if (found == NULL)
     {
-      g_autofree char *allowed = dup_allowed (self);
+      g_autofree char *allowed = _mc_grading_scale_dup_allowed (self);
 
       g_set_error (error, MC_GRADING_SCALE_ERROR, MC_GRADING_SCALE_ERROR_NOT_A_GRADE,
                    _("“%s” is not a grade of this micro-credential (%s)"), grade, allowed);
@@ -300,44 +284,151 @@ mc_grading_scale_check (McGradingScale  *self,
   return check_named (self, trimmed, passed, normalised, error);
 }
 
-static char *
-describe_not_understood (McGradingScale *self)
+/**
+ * mc_grading_scale_get_range:
+ * @self: a scale
+ * @min: (out) (optional): the lowest mark
+ * @max: (out) (optional): the highest mark
+ *
+ * Returns: %TRUE for an understood numeric scale, which has a range
+ */
+gboolean
+mc_grading_scale_get_range (McGradingScale *self,
+                            double         *min,
+                            double         *max)
 {
-  const char *scheme = mc_enum_label (MC_TYPE_GRADING_SCHEME, self->scheme);
+  g_return_val_if_fail (MC_IS_GRADING_SCALE (self), FALSE);
 
-  if (self->scheme == MC_GRADING_UNSET)
-    return g_strdup (_("No grading scheme is set; grades are not checked"));
-  if (self->text[0] == '\0')
-    /* Translators: %s is a grading scheme ("Letter grades"). */
-    return g_strdup_printf (_("%s, with no grades stated; grades are not checked"), scheme);
-  /* Translators: the first %s is a grading scheme, the second the
-   * design's text about its grades. */
-  return g_strdup_printf (_("%s “%s” is not understood; grades are not checked"), scheme, self->text);
+  if (!self->understood || self->scheme != MC_GRADING_NUMERIC)
+    return FALSE;
+  if (min != NULL)
+    *min = self->min;
+  if (max != NULL)
+    *max = self->max;
+  return TRUE;
 }
 
-static char *
-describe_numeric (McGradingScale *self)
+/**
+ * mc_grading_scale_get_pass_mark:
+ * @self: a scale
+ * @pass_mark: (out) (optional): the lowest mark that passes
+ *
+ * Returns: %TRUE when @self is an understood numeric scale that states a
+ *   pass mark; without one every mark passes
+ */
+gboolean
+mc_grading_scale_get_pass_mark (McGradingScale *self,
+                                double         *pass_mark)
 {
-  g_autofree char *min = format_mark (self->min);
-  g_autofree char *max = format_mark (self->max);
-  g_autofree char *pass = NULL;
+  g_return_val_if_fail (MC_IS_GRADING_SCALE (self), FALSE);
 
   if (!self->has_pass_mark)
-    return g_strdup_printf (_("Numeric %s–%s, no pass mark: every mark passes"), min, max);
-  pass = format_mark (self->pass_mark);
-  return g_strdup_printf (_("Numeric %s–%s, pass mark %s"), min, max, pass);
+    return FALSE;
+  if (pass_mark != NULL)
+    *pass_mark = self->pass_mark;
+  return TRUE;
 }
 
-/* The lowest passing grade when the scale splits cleanly into passing and
- * failing grades (best first for letters, lowest first for tiers), or NULL:
- * "D" for A–F passing at D. */
-static const char *
-pass_threshold (McGradingScale *self)
+/**
+ * mc_grading_scale_is_percentage:
+ * @self: a scale
+ *
+ * Returns: %TRUE when @self is an understood numeric scale whose text
+ *   writes the marks as percentages ("0–100 %", "%, pass mark 40 %")
+ */
+gboolean
+mc_grading_scale_is_percentage (McGradingScale *self)
 {
-  GPtrArray *grades = self->grades;
+  g_return_val_if_fail (MC_IS_GRADING_SCALE (self), FALSE);
+  return self->percentage;
+}
+
+/**
+ * mc_grading_scale_get_n_grades:
+ * @self: a scale
+ *
+ * Returns: how many grades an understood letter, tiered or pass-fail
+ *   scale names; 0 for a numeric scale or one not understood
+ */
+guint
+mc_grading_scale_get_n_grades (McGradingScale *self)
+{
+  g_return_val_if_fail (MC_IS_GRADING_SCALE (self), 0);
+  return self->grades->len;
+}
+
+/**
+ * mc_grading_scale_get_grade:
+ * @self: a scale
+ * @position: a position below mc_grading_scale_get_n_grades()
+ * @passes: (out) (optional): whether the grade passes
+ *
+ * Returns: the grade at @position, in the scale's order and spelling
+ */
+const char *
+mc_grading_scale_get_grade (McGradingScale *self,
+                            guint           position,
+                            gboolean       *passes)
+{
+  McGrade *grade = NULL;
+
+  g_return_val_if_fail (MC_IS_GRADING_SCALE (self), NULL);
+  g_return_val_if_fail (position < self->grades->len, NULL);
+
+  grade = self->grades->pdata[position];
+  if (passes != NULL)
+    *passes = grade->passes;
+  return grade->name;
+}
+
+/**
+ * mc_grading_scale_find_grade:
+ * @self: a scale
+ * @grade: a grade in any spelling mc_grading_scale_check() accepts
+ *
+ * Returns: the position of @grade among the scale's grades ("B+" and "b"
+ *   are where B is), or -1 when it names none of them
+ */
+int
+mc_grading_scale_find_grade (McGradingScale *self,
+                             const char     *grade)
+{
+  char modifier = '\0';
+  McGrade *found = NULL;
+  guint position = 0;
+
+  g_return_val_if_fail (MC_IS_GRADING_SCALE (self), -1);
+  g_return_val_if_fail (grade != NULL, -1);
+
+  found = lookup_grade (self, grade, &modifier);
+  if (found == NULL || !g_ptr_array_find (self->grades, found, &position))
+    return -1;
+  return (int) position;
+}
+
+/**
+ * mc_grading_scale_get_pass_grade:
+ * @self: a scale
+ *
+ * The lowest passing grade of a letter, tiered or pass-fail scale whose
+ * grades split cleanly into passing and failing ones, whichever end of the
+ * list the passing grades are at: "D" for "A–F, pass at D", "E" for "A–F",
+ * "Pass" for "Pass / Fail", "Novice" for "Fail, novice, expert".
+ *
+ * Returns: (nullable): the grade in the scale's spelling, or %NULL when
+ *   every grade passes, when passing and failing grades alternate, or when
+ *   the scale has no named grades
+ */
+const char *
+mc_grading_scale_get_pass_grade (McGradingScale *self)
+{
+  GPtrArray *grades = NULL;
   guint changes = 0;
   guint boundary = 0;
 
+  g_return_val_if_fail (MC_IS_GRADING_SCALE (self), NULL);
+
+  grades = self->grades;
   for (guint i = 1; i < grades->len; i++)
     if (((McGrade *) grades->pdata[i])->passes != ((McGrade *) grades->pdata[i - 1])->passes)
       {
@@ -349,74 +440,4 @@ pass_threshold (McGradingScale *self)
   if (((McGrade *) grades->pdata[0])->passes)
     return ((McGrade *) grades->pdata[boundary - 1])->name;
   return ((McGrade *) grades->pdata[boundary])->name;
-}
-
-static gboolean
-all_pass (McGradingScale *self)
-{
-  for (guint i = 0; i < self->grades->len; i++)
-    if (!((McGrade *) self->grades->pdata[i])->passes)
-      return FALSE;
-  return TRUE;
-}
-
-/* The failing grades, joined ("F, FX"). */
-static char *
-dup_failing (McGradingScale *self)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < self->grades->len; i++)
-    {
-      McGrade *grade = self->grades->pdata[i];
-
-      if (grade->passes)
-        continue;
-      if (out->len > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, grade->name);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static char *
-describe_named (McGradingScale *self)
-{
-  g_autofree char *allowed = dup_allowed (self);
-  g_autofree char *failing = NULL;
-  const char *threshold = NULL;
-  gboolean letters = self->scheme == MC_GRADING_LETTER;
-
-  if (self->scheme == MC_GRADING_PASS_FAIL)
-    return g_strdup_printf (_("Pass or fail: %s"), allowed);
-  if (all_pass (self))
-    return g_strdup_printf (letters ? _("Letter grades %s, all pass") : _("Tiers %s, all pass"),
-                            allowed);
-  threshold = pass_threshold (self);
-  if (threshold != NULL)
-    /* Translators: "Letter grades A–F, pass at D". */
-    return g_strdup_printf (letters ? _("Letter grades %s, pass at %s") : _("Tiers %s, pass at %s"),
-                            allowed, threshold);
-  failing = dup_failing (self);
-  return g_strdup_printf (letters ? _("Letter grades %s, not passing: %s")
-                                  : _("Tiers %s, not passing: %s"), allowed, failing);
-}
-
-/**
- * mc_grading_scale_describe:
- * @self: a scale
- *
- * Returns: (transfer full): the scale in a sentence for the registrar:
- *   "Numeric 0–100, pass mark 40", "Letter grades A–F, pass at D"
- */
-char *
-mc_grading_scale_describe (McGradingScale *self)
-{
-  g_return_val_if_fail (MC_IS_GRADING_SCALE (self), NULL);
-
-  if (!self->understood)
-    return describe_not_understood (self);
-  if (self->scheme == MC_GRADING_NUMERIC)
-    return describe_numeric (self);
-  return describe_named (self);
 }

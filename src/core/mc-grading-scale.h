@@ -51,4 +51,32 @@ gboolean         mc_grading_scale_check         (McGradingScale  *self,
                                                  char           **normalised,
                                                  GError         **error);
 
+/* What an understood scale holds, for writers of other formats (the Open
+ * Badges ResultDescription).  A scale that is not understood has no range
+ * and no grades. */
+
+/* Numeric scales: the range, the pass mark, whether the marks are
+ * percentages ("0–100 %"), and a mark spelled as mc_grading_scale_check()
+ * normalises it ("67.5", "40"). */
+gboolean         mc_grading_scale_get_range     (McGradingScale *self,
+                                                 double         *min,
+                                                 double         *max);
+gboolean         mc_grading_scale_get_pass_mark (McGradingScale *self,
+                                                 double         *pass_mark);
+gboolean         mc_grading_scale_is_percentage (McGradingScale *self);
+char            *mc_grading_scale_format_mark   (double          mark);
+
+/* Letter, tiered and pass-fail scales: the grades in the scale's order
+ * (letters best first, tiers as listed, the pass word first), each with
+ * whether it passes; the position of a grade in any spelling check
+ * accepts ("b+" is the position of B), or -1; and the lowest passing grade
+ * when the grades split cleanly into passing and failing ones. */
+guint            mc_grading_scale_get_n_grades  (McGradingScale *self);
+const char      *mc_grading_scale_get_grade     (McGradingScale *self,
+                                                 guint           position,
+                                                 gboolean       *passes);
+int              mc_grading_scale_find_grade    (McGradingScale *self,
+                                                 const char     *grade);
+const char      *mc_grading_scale_get_pass_grade (McGradingScale *self);
+
 G_END_DECLS

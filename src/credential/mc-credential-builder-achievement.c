@@ -8,6 +8,7 @@
 #include "mc-credential-builder-private.h"
 #include "mc-item.h"
 #include "mc-ob3-json-private.h"
+#include "mc-result-description.h"
 
 /* The achievement: what the design promises, taken from its approved
  * revision.  Open Badges properties first; the EU elements Open Badges
@@ -245,7 +246,7 @@ add_criteria (McCredentialBuilder *self,
 void
 _mc_credential_builder_add_achievement (McCredentialBuilder  *self,
                                         JsonBuilder          *builder,
-                                        const McResultScale *scale)
+                                        McGradingScale       *scale)
 {
   double ects = mc_revision_get_ects (self->revision);
 
@@ -268,7 +269,7 @@ _mc_credential_builder_add_achievement (McCredentialBuilder  *self,
   add_design_identifier (self, builder);
   json_builder_set_member_name (builder, "resultDescription");
   json_builder_begin_array (builder);
-  mc_result_scale_add_description (scale, builder);
+  mc_result_description_write (builder, scale, self->achievement_id);
   json_builder_end_array (builder);
   add_eqf_alignment (self, builder);
   add_creator (self, builder);

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "mc-credential-builder.h"
-#include "mc-result-description.h"
+#include "mc-grading-scale.h"
 
 G_BEGIN_DECLS
 
@@ -46,7 +46,7 @@ const char *_mc_credential_builder_revision_text  (McCredentialBuilder  *self,
 /* mc-credential-builder-achievement.c: the "achievement" member. */
 void        _mc_credential_builder_add_achievement (McCredentialBuilder  *self,
                                                     JsonBuilder          *builder,
-                                                    const McResultScale *scale);
+                                                    McGradingScale       *scale);
 
 /* mc-credential-builder-extensions.c: the EU elements without an Open
  * Badges property, and the JSON-LD context that defines them. */

@@ -9,6 +9,7 @@
 #include "mc-credential-document-private.h"
 #include "mc-field.h"
 #include "mc-ob3-json-private.h"
+#include "mc-result-description.h"
 #include "mc-status-list.h"
 
 /* The credential around the achievement: identifiers, dates, the learner
@@ -297,14 +298,50 @@ prepare_dates (McCredentialBuilder  *self,
   return TRUE;
 }
 
-static McResultScale *
+static McGradingScale *
 grading_scale_new (McCredentialBuilder *self)
 {
-  g_autofree char *id = g_strconcat (self->achievement_id, "#grading", NULL);
   const char *text = self->grade_scale != NULL ? self->grade_scale
                      : _mc_credential_builder_revision_text (self, "grading_scale");
 
-  return mc_result_scale_new (mc_revision_get_int (self->revision, "grading_scheme"), text, id);
+  return mc_grading_scale_new_from_text (mc_revision_get_int (self->revision, "grading_scheme"), text);
+}
+
+/* The grade as the scale spells it, or NULL with @error set when it is not
+ * on the scale or does not pass: no credential is issued for it. */
+static char *
+check_grade (McCredentialBuilder  *self,
+             McGradingScale       *scale,
+             GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *grade = NULL;
+  g_autofree char *description = NULL;
+  gboolean passed = FALSE;
+
+  if (!mc_grading_scale_check (scale, self->grade, &passed, &grade, &local_error))
+    {
+      /* Translators: %s says why the grade is refused ("“Z” is not a
+       * grade of this micro-credential (A–F)"). */
+      g_set_error (error, MC_OB3_ERROR, MC_OB3_ERROR_SCHEMA,
+                   _("No credential is issued for this grade: %s."), local_error->message);
+      return NULL;
+    }
+  if (passed)
+    return g_steal_pointer (&grade);
+  if (!mc_grading_scale_is_understood (scale))
+    {
+      g_set_error (error, MC_OB3_ERROR, MC_OB3_ERROR_SCHEMA,
+                   _("The grade “%s” is not a passing grade; no credential is issued for it."), grade);
+      return NULL;
+    }
+  description = mc_grading_scale_describe (scale);
+  /* Translators: the second %s describes the scale ("Letter grades A–F,
+   * pass at D"). */
+  g_set_error (error, MC_OB3_ERROR, MC_OB3_ERROR_SCHEMA,
+               _("The grade “%s” does not pass (%s); no credential is issued for it."),
+               grade, description);
+  return NULL;
 }
 
 /* "sha256$" and the hex SHA-256 of the value followed by the salt, the
@@ -364,7 +401,8 @@ static void
 add_subject (McCredentialBuilder  *self,
              JsonBuilder          *builder,
              const Dates          *dates,
-             const McResultScale *scale)
+             McGradingScale       *scale,
+             const char           *grade)
 {
   g_autofree char *subject_id = g_strconcat ("urn:uuid:", self->learner_uuid, NULL);
   double ects = mc_revision_get_ects (self->revision);
@@ -382,11 +420,11 @@ add_subject (McCredentialBuilder  *self,
       json_builder_add_double_value (builder, ects);
     }
   _mc_credential_builder_add_achievement (self, builder, scale);
-  if (self->grade != NULL)
+  if (grade != NULL)
     {
       json_builder_set_member_name (builder, "result");
       json_builder_begin_array (builder);
-      mc_result_scale_add_result (scale, builder, self->grade);
+      mc_result_description_write_result (builder, scale, self->achievement_id, grade);
       json_builder_end_array (builder);
     }
   _mc_credential_builder_add_offering_extensions (self, builder);
@@ -445,7 +483,8 @@ add_contexts (McCredentialBuilder *self,
 static JsonNode *
 build_document (McCredentialBuilder  *self,
                 const Dates          *dates,
-                const McResultScale *scale)
+                McGradingScale       *scale,
+                const char           *grade)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *id = g_strconcat ("urn:uuid:", self->uuid, NULL);
@@ -464,7 +503,7 @@ build_document (McCredentialBuilder  *self,
   _mc_ob3_json_add_string (builder, "validUntil", dates->valid_until);
   _mc_ob3_json_add_string (builder, "awardedDate", dates->awarded);
   _mc_ob3_json_add_string (builder, "name", _mc_credential_builder_revision_text (self, "title"));
-  add_subject (self, builder, dates, scale);
+  add_subject (self, builder, dates, scale, grade);
   if (self->status_base_url != NULL)
     add_status (self, builder);
   if (self->credential_schema)
@@ -485,7 +524,8 @@ mc_credential_builder_build (McCredentialBuilder  *self,
                              GError              **error)
 {
   g_auto(Dates) dates = { NULL, };
-  g_autoptr(McResultScale) scale = NULL;
+  g_autoptr(McGradingScale) scale = NULL;
+  g_autofree char *grade = NULL;
 
   g_return_val_if_fail (MC_IS_CREDENTIAL_BUILDER (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -493,9 +533,9 @@ mc_credential_builder_build (McCredentialBuilder  *self,
   if (!check_required (self, error) || !prepare_dates (self, &dates, error))
     return NULL;
   scale = grading_scale_new (self);
-  if (self->grade != NULL && !mc_result_scale_check_grade (scale, self->grade, error))
+  if (self->grade != NULL && (grade = check_grade (self, scale, error)) == NULL)
     return NULL;
-  return build_document (self, &dates, scale);
+  return build_document (self, &dates, scale, grade);
 }
 
 static void

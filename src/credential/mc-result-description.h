@@ -3,36 +3,24 @@
 
 #include <json-glib/json-glib.h>
 
-#include "mc-enums.h"
+#include "mc-grading-scale.h"
 
 G_BEGIN_DECLS
 
-/* A design's grading scheme and its "grades or marks" text ("A–F, pass at
- * D", "0–100 %, pass mark 40 %", "Novice, proficient, expert") read as an
- * Open Badges ResultDescription: its result type, the allowed values (best
- * first for letters), the range of marks and the pass mark.  Text that
- * cannot be read gives a description with the text as its name only. */
+/* Writes a design's grading scale, as the core McGradingScale reads it, in
+ * Open Badges 3.0 form: one ResultDescription for the achievement, and the
+ * Result of a learner's grade on it.  The ResultDescription's id is the
+ * achievement id followed by "#grading"; docs/credential-format.md lists
+ * what each grading scheme gives. */
 
-typedef struct _McResultScale McResultScale;
-
-/* @id: the ResultDescription's id. */
-McResultScale *mc_result_scale_new             (McGradingScheme       scheme,
-                                                  const char           *text,
-                                                  const char           *id);
-void            mc_result_scale_free            (McResultScale       *self);
-
-/* FALSE with MC_OB3_ERROR_SCHEMA when @grade is not on the scale or below
- * the pass mark: no credential is issued for it. */
-gboolean        mc_result_scale_check_grade     (const McResultScale *self,
-                                                  const char           *grade,
-                                                  GError              **error);
-/* One ResultDescription object, and one Result object for @grade. */
-void            mc_result_scale_add_description (const McResultScale *self,
-                                                  JsonBuilder          *builder);
-void            mc_result_scale_add_result      (const McResultScale *self,
-                                                  JsonBuilder          *builder,
-                                                  const char           *grade);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (McResultScale, mc_result_scale_free)
+void mc_result_description_write        (JsonBuilder    *builder,
+                                         McGradingScale *scale,
+                                         const char     *achievement_id);
+/* @grade: a grade mc_grading_scale_check() accepted, best as it
+ * normalised it. */
+void mc_result_description_write_result (JsonBuilder    *builder,
+                                         McGradingScale *scale,
+                                         const char     *achievement_id,
+                                         const char     *grade);
 
 G_END_DECLS
