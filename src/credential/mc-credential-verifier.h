@@ -86,6 +86,11 @@ void      mc_credential_verifier_set_now          (McCredentialVerifier *self,
 McVerification *mc_credential_verifier_verify_text (McCredentialVerifier *self,
                                                     const char           *text,
                                                     GError              **error);
+/* The same for text as bytes (a file's content, standard input), which
+ * may hold anything: NUL bytes and invalid UTF-8 are refused as binary. */
+McVerification *mc_credential_verifier_verify_bytes (McCredentialVerifier *self,
+                                                     GBytes               *data,
+                                                     GError              **error);
 /* Reads @path (refusing files larger than the cap before reading them) and
  * verifies its content; G_IO_ERROR when it cannot be read. */
 McVerification *mc_credential_verifier_verify_file (McCredentialVerifier *self,
