@@ -132,7 +132,7 @@ _mc_credential_verifier_bytes_to_text (GBytes  *bytes,
                            _("The data is binary, not text."));
       return NULL;
     }
-  text = g_strstrip (g_strndup (data, size));
+  text = g_strstrip (g_strndup (size > 0 ? data : "", size));
   if (text[0] == '\0')
     {
       g_set_error_literal (error, MC_CREDENTIAL_ERROR, MC_CREDENTIAL_ERROR_MALFORMED,
