@@ -601,6 +601,25 @@ test_status_list_refused (void)
   g_assert_error (error, MC_CREDENTIAL_ERROR, MC_CREDENTIAL_ERROR_MALFORMED);
 }
 
+/* Without a purpose, the list's own is taken. */
+static void
+test_status_list_purpose (void)
+{
+  g_autoptr(McCredentialBuilder) builder = verify_fixture_builder ();
+  g_autofree char *token = verify_fixture_jwt (RSA (0), builder);
+  g_autoptr(McCredentialVerifier) verifier = new_verifier (RSA (0));
+  g_autofree char *revocation = verify_fixture_status_list (RSA (0), "revocation", FALSE);
+  g_autofree char *suspension = verify_fixture_status_list (RSA (0), "suspension", TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McVerification) result = NULL;
+
+  g_assert_true (mc_credential_verifier_set_status_list (verifier, NULL, suspension, &error));
+  g_assert_true (mc_credential_verifier_set_status_list (verifier, NULL, revocation, &error));
+  g_assert_no_error (error);
+  result = verify (verifier, token);
+  assert_invalid (result, MC_CHECK_STATUS, MC_CREDENTIAL_ERROR_SUSPENDED);
+}
+
 /* Schema */
 
 static void
@@ -914,6 +933,7 @@ main (int   argc,
   g_test_add_func ("/credential/verifier/status/list-out-of-date", test_list_out_of_date);
   g_test_add_func ("/credential/verifier/status/suspension-list-missing", test_suspension_list_missing);
   g_test_add_func ("/credential/verifier/status/list-refused", test_status_list_refused);
+  g_test_add_func ("/credential/verifier/status/list-purpose", test_status_list_purpose);
   g_test_add_func ("/credential/verifier/schema/failure", test_schema_failure);
   g_test_add_func ("/credential/verifier/input/not-a-credential", test_not_a_credential);
   g_test_add_func ("/credential/verifier/input/unreadable-text", test_unreadable_text);

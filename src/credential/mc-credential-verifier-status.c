@@ -27,6 +27,27 @@ _mc_status_list_source_free (McStatusListSource *source)
   g_free (source);
 }
 
+static gboolean
+is_purpose (const char *purpose)
+{
+  return g_strcmp0 (purpose, REVOCATION) == 0 || g_strcmp0 (purpose, SUSPENSION) == 0;
+}
+
+/* The purpose the list states, when the caller gave none. */
+static const char *
+stated_purpose (McSignedText  *list,
+                GError       **error)
+{
+  JsonObject *subject = _mc_json_get_object (json_node_get_object (list->credential), "credentialSubject");
+  const char *purpose = _mc_json_get_string (subject, "statusPurpose");
+
+  if (is_purpose (purpose))
+    return purpose;
+  g_set_error_literal (error, MC_CREDENTIAL_ERROR, MC_CREDENTIAL_ERROR_MALFORMED,
+                       _("It does not say whether it lists revoked or suspended credentials."));
+  return NULL;
+}
+
 gboolean
 mc_credential_verifier_set_status_list (McCredentialVerifier *self,
                                         const char           *purpose,
@@ -35,14 +56,14 @@ mc_credential_verifier_set_status_list (McCredentialVerifier *self,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *trimmed = NULL;
+  g_autoptr(McSignedText) list = NULL;
   McStatusListSource *source;
-  McSignedText *list;
 
   g_return_val_if_fail (MC_IS_CREDENTIAL_VERIFIER (self), FALSE);
-  g_return_val_if_fail (purpose != NULL && text != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!g_str_equal (purpose, REVOCATION) && !g_str_equal (purpose, SUSPENSION))
+  if (purpose != NULL && !is_purpose (purpose))
     {
       g_set_error (error, MC_CREDENTIAL_ERROR, MC_CREDENTIAL_ERROR_MALFORMED,
                    _("“%s” is not a purpose of a status list (revocation or suspension)."), purpose);
@@ -50,15 +71,18 @@ mc_credential_verifier_set_status_list (McCredentialVerifier *self,
     }
   bytes = g_bytes_new_static (text, strnlen (text, MC_CREDENTIAL_VERIFIER_MAX_SIZE + 1));
   trimmed = _mc_credential_verifier_bytes_to_text (bytes, error);
-  list = trimmed != NULL ? _mc_signed_text_parse (trimmed, error) : NULL;
-  if (list == NULL)
+  if (trimmed != NULL)
+    list = _mc_signed_text_parse (trimmed, error);
+  if (list != NULL && purpose == NULL)
+    purpose = stated_purpose (list, error);
+  if (list == NULL || purpose == NULL)
     {
       g_prefix_error (error, "%s", _("The status list cannot be read. "));
       return FALSE;
     }
   source = g_new0 (McStatusListSource, 1);
   source->purpose = g_strdup (purpose);
-  source->list = list;
+  source->list = g_steal_pointer (&list);
   g_ptr_array_add (self->status_lists, source);
   return TRUE;
 }
@@ -74,7 +98,7 @@ mc_credential_verifier_load_status_list_file (McCredentialVerifier *self,
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (MC_IS_CREDENTIAL_VERIFIER (self), FALSE);
-  g_return_val_if_fail (purpose != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   file = g_file_new_for_path (path);

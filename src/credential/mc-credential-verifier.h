@@ -52,8 +52,8 @@ guint     mc_credential_verifier_load_key_file    (McCredentialVerifier *self,
                                                    const char           *path,
                                                    GError              **error);
 
-/* Gives a published status list: @purpose "revocation" or "suspension",
- * @text a BitstringStatusListCredential as a VC-JWT or as JSON with a
+/* Gives a published status list: @purpose "revocation" or "suspension"
+ * (NULL: the purpose the list states), @text a BitstringStatusListCredential as a VC-JWT or as JSON with a
  * Data Integrity proof.  It is checked when the credential is verified
  * (its own signature must verify with a known key, its statusPurpose must
  * be @purpose, it must be the list the credential points at, and not
