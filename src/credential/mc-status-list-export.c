@@ -116,17 +116,15 @@ sign_list (McStore         *store,
 
 /* Every list, signed, in memory: nothing is written unless all are. */
 static GPtrArray *
-sign_all (McStore      *store,
-          McSigningKey *key,
-          const char   *kid_url,
-          const char   *base_url,
-          GError      **error)
+sign_all (McStore         *store,
+          McSigningKey    *key,
+          const char      *kid_url,
+          const char      *base_url,
+          McIssuerProfile *issuer,
+          GError         **error)
 {
   g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) signed_list_free);
-  g_autofree char *issuer_id = g_strconcat (base_url, "/issuer", NULL);
-  g_autofree char *name = mc_store_get_setting (store, MC_SETTING_INSTITUTION_NAME, "");
   g_autofree char *status_base = g_strconcat (base_url, "/status", NULL);
-  g_autoptr(McIssuerProfile) issuer = mc_issuer_profile_new (issuer_id, name);
   /* To the second, as the JWT times are. */
   g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC);
   g_autoptr(GDateTime) until = g_date_time_add_hours (from, MC_STATUS_LIST_VALIDITY_HOURS);
@@ -173,6 +171,25 @@ write_all (GPtrArray   *lists,
   return TRUE;
 }
 
+/* The institution as the issuer of the lists, or NULL with @error set
+ * when its name is not set. */
+static McIssuerProfile *
+issuer_profile (McStore     *store,
+                const char  *base_url,
+                GError     **error)
+{
+  g_autofree char *name = mc_store_get_setting (store, MC_SETTING_INSTITUTION_NAME, "");
+  g_autofree char *id = g_strconcat (base_url, "/issuer", NULL);
+
+  if (g_strstrip (name)[0] == '\0')
+    {
+      g_set_error_literal (error, MC_CREDENTIAL_ERROR, MC_CREDENTIAL_ERROR_FAILED,
+                           _("The institution's name is not set; the status lists name their issuer."));
+      return NULL;
+    }
+  return mc_issuer_profile_new (id, name);
+}
+
 /* The verification address without a trailing slash, or NULL with
  * @error set when there is none. */
 static char *
@@ -207,6 +224,7 @@ mc_status_list_export (McStore       *store,
   g_autofree char *base = NULL;
   g_autofree char *default_kid = NULL;
   g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(McIssuerProfile) issuer = NULL;
 
   g_return_val_if_fail (MC_IS_STORE (store), 0);
   g_return_val_if_fail (MC_IS_SIGNING_KEY (key), 0);
@@ -214,11 +232,11 @@ mc_status_list_export (McStore       *store,
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
   base = find_base_url (store, base_url, error);
-  if (base == NULL)
+  if (base == NULL || (issuer = issuer_profile (store, base, error)) == NULL)
     return 0;
   if (kid_url == NULL)
     kid_url = default_kid = g_strconcat (base, "/keys/", mc_signing_key_get_kid (key), NULL);
-  lists = sign_all (store, key, kid_url, base, error);
+  lists = sign_all (store, key, kid_url, base, issuer, error);
   if (lists == NULL || !write_all (lists, directory, error))
     return 0;
   return lists->len;
