@@ -7,6 +7,26 @@
 
 #define LIST_BYTES (MC_STATUS_LIST_SIZE / 8)
 
+McSigningKey *
+verify_fixture_fixed_key (guint index)
+{
+  static McSigningKey *keys[2];
+
+  g_assert (index < G_N_ELEMENTS (keys));
+  if (keys[index] == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      guint8 seed[32];
+
+      /* Not secret: these keys sign test files only. */
+      for (guint i = 0; i < sizeof seed; i++)
+        seed[i] = (guint8) (i * 7 + index * 101 + 1);
+      keys[index] = mc_signing_key_new_from_ed25519_seed (seed, &error);
+      g_assert_no_error (error);
+    }
+  return keys[index];
+}
+
 McCredentialBuilder *
 verify_fixture_builder (void)
 {

@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 
 #define VERIFY_FIXTURE_NOW "2026-06-01T12:00:00Z"
 
+/* Ed25519 keys made from fixed seeds (@index 0 or 1), so that files
+ * signed with them stay valid across runs (fuzzing seeds, samples).
+ * Returns: (transfer none) */
+McSigningKey        *verify_fixture_fixed_key   (guint                index);
 /* The credential of ob3_fixture_builder() with the full revision,
  * graded pass or fail.  Returns: (transfer full) */
 McCredentialBuilder *verify_fixture_builder     (void);
