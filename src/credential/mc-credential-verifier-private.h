@@ -8,9 +8,9 @@
 G_BEGIN_DECLS
 
 /* The verifier is split by concern: mc-credential-verifier.c reads the
- * input and runs the checks in order, -keys.c finds and tries the keys,
- * -checks.c holds the format, signature, issuer, dates and schema checks,
- * -status.c the status check. */
+ * input and runs the checks in order, -keys.c reads signed texts and
+ * finds and tries the keys, -checks.c holds the format, signature,
+ * issuer, dates and schema checks, -status.c the status check. */
 
 struct _McCredentialVerifier
 {
