@@ -712,6 +712,9 @@ test_address_without_store (void)
   g_assert_cmpint (mc_verification_get_verdict (result), ==, MC_VERDICT_INCOMPLETE);
   g_assert_cmpint (outcome (result, MC_CHECK_FORMAT), ==, MC_CHECK_OUTCOME_SKIPPED);
   g_assert_nonnull (strstr (detail (result, MC_CHECK_FORMAT), "credentials.example.edu"));
+  g_assert_cmpstr (mc_verification_get_summary (result), ==,
+                   "Not verified: a verification address can only be checked in a web browser or by the "
+                   "institution that issued it.");
 }
 
 /* Keys from files */

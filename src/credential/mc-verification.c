@@ -470,6 +470,13 @@ _mc_verification_finish (McVerification *self)
       self->summary = g_strdup_printf (_("Not valid: %s."), self->reasons[failed]);
       return;
     }
+  if (skipped >= 0 && self->credential == NULL)
+    {
+      self->verdict = MC_VERDICT_INCOMPLETE;
+      /* Translators: the reason is a clause like "a verification address can only be checked …" */
+      self->summary = g_strdup_printf (_("Not verified: %s."), self->reasons[skipped]);
+      return;
+    }
   award = describe_award (self);
   if (skipped >= 0)
     {
