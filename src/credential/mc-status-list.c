@@ -207,8 +207,8 @@ mc_status_list_decode (const char  *encoded_list,
   if (g_bytes_get_size (bits) < MIN_LIST_BYTES)
     {
       g_set_error (error, MC_OB3_ERROR, MC_OB3_ERROR_MALFORMED,
-                   _("The status list holds %" G_GSIZE_FORMAT " entries; at least %u are required."),
-                   g_bytes_get_size (bits) * 8, MC_STATUS_LIST_SIZE);
+                   _("The status list holds %lu entries; at least %u are required."),
+                   (unsigned long) g_bytes_get_size (bits) * 8, MC_STATUS_LIST_SIZE);
       return NULL;
     }
   return g_steal_pointer (&bits);
@@ -231,8 +231,8 @@ mc_status_list_get_bit (GBytes   *bits,
   if (index / 8 >= size)
     {
       g_set_error (error, MC_OB3_ERROR, MC_OB3_ERROR_MALFORMED,
-                   _("Position %u is outside the status list, which holds %" G_GSIZE_FORMAT " entries."),
-                   index, size * 8);
+                   _("Position %u is outside the status list, which holds %lu entries."),
+                   index, (unsigned long) size * 8);
       return FALSE;
     }
   /* Index 0 is the left-most, most significant bit of the first byte. */
