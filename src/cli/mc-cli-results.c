@@ -9,8 +9,9 @@
 #include "mc-result-import.h"
 
 /* "mcred results import": a CSV export of the student-records system,
- * every row checked before anything is written.  Problems are printed
- * with their line and column; with any error nothing is recorded. */
+ * every row checked before anything is written.  Problems are printed on
+ * standard output with their line and column, as a report; with any
+ * error nothing is recorded and the command fails. */
 
 /* Prints the problems of the file and of every row; returns the number
  * of errors. */
@@ -24,7 +25,7 @@ print_problems (McResultImport *import)
     {
       g_autofree char *text = mc_result_import_describe_problem (import, g_ptr_array_index (file_problems, i));
 
-      g_printerr ("%s\n", text);
+      g_print ("%s\n", text);
     }
   for (guint r = 0; r < n_rows; r++)
     {
@@ -35,7 +36,7 @@ print_problems (McResultImport *import)
           g_autofree char *text = mc_result_import_describe_problem (import,
                                                                      g_ptr_array_index (row->problems, i));
 
-          g_printerr ("%s\n", text);
+          g_print ("%s\n", text);
         }
     }
   return mc_result_import_count_problems (import, MC_IMPORT_SEVERITY_ERROR);
