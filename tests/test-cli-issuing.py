@@ -185,7 +185,8 @@ class Issuing(unittest.TestCase):
     def test_d_jwks_and_signatures(self):
         self.issue()
         jwks = json.loads(self.run_ok("key", "list", "--jwks").out)
-        self.assertEqual(len(jwks["keys"]), 2)
+        # The demo's key and the two of the test.
+        self.assertEqual(len(jwks["keys"]), 3)
         keys = {}
         for member in jwks["keys"]:
             self.assertNotIn("d", member)
@@ -194,7 +195,9 @@ class Issuing(unittest.TestCase):
             self.assertEqual(member["kid"], BASE + "/keys/" + key.thumbprint())
             keys[member["kid"]] = key
         tokens = glob.glob(os.path.join(self.export, "*.jwt"))
-        self.assertEqual(len(tokens), N_PASSED)
+        tokens += glob.glob(os.path.join(self.tmp, "exports", "*", "*.jwt"))     # the demo's, with its key
+        self.assertEqual(len(tokens), N_PASSED + 4)
+
         for path in tokens:
             with open(path, encoding="ascii") as f:
                 token = f.read()
@@ -266,6 +269,35 @@ class Issuing(unittest.TestCase):
         self.run_ok("audit", "verify")
 
 
+class Demo(unittest.TestCase):
+    """The demo institution is ready to issue with the passphrase the README gives."""
+
+    def test_demo_issues(self):
+        with tempfile.TemporaryDirectory(prefix="mcred-demo-") as tmp:
+            env = dict(os.environ, XDG_DATA_HOME=os.path.join(tmp, "xdg"), LC_ALL="C.UTF-8")
+            db = os.path.join(tmp, "demo.db")
+
+            def mcred(*args):
+                proc = subprocess.run([MCRED, "--database", db, *args], capture_output=True, text=True,
+                                      env=env, timeout=300)
+                self.assertEqual(proc.returncode, 0, proc.stderr)
+                return proc.stdout
+
+            self.assertIn("microcred-demo", mcred("demo"))
+            offerings = json.loads(mcred("offering", "list", "--json"))
+            ready = [o for o in offerings if o["issued"] == 0][0]
+            earlier = [o for o in offerings if o["issued"] > 0][0]
+            self.assertEqual((ready["results"], ready["passed"]), (12, 11))
+            states = sorted(c["state"] for c in json.loads(mcred("credential", "list", "--offering",
+                                                                str(earlier["id"]), "--json")))
+            self.assertEqual(states, ["active", "active", "active", "revoked"])
+            passfile = os.path.join(tmp, "pass")
+            with open(passfile, "w", encoding="utf-8") as f:
+                f.write("microcred-demo\n")
+            out = mcred("--as", REGISTRAR, "issue", "--offering", str(ready["id"]), "--passphrase-file", passfile)
+            self.assertIn("Issued 11 credentials", out)
+
+
 def main():
     global MCRED, OB3_DIR
     if len(sys.argv) < 3:
@@ -273,7 +305,8 @@ def main():
         return 2
     MCRED = os.path.abspath(sys.argv[1])
     OB3_DIR = sys.argv[2]
-    suite = unittest.defaultTestLoader.loadTestsFromTestCase(Issuing)
+    suite = unittest.TestSuite([unittest.defaultTestLoader.loadTestsFromTestCase(Issuing),
+                                unittest.defaultTestLoader.loadTestsFromTestCase(Demo)])
     result = unittest.TextTestRunner(verbosity=2, stream=sys.stdout).run(suite)
     return 0 if result.wasSuccessful() and result.testsRun > 0 else 1
 

@@ -9,6 +9,7 @@
 #include "mc-cli-lookup.h"
 #include "mc-cli-design.h"
 #include "mc-cli-profile.h"
+#include "mc-demo-issuing.h"
 
 static int
 run_init (McCliContext *ctx,
@@ -46,6 +47,27 @@ run_init (McCliContext *ctx,
   return MC_CLI_EXIT_OK;
 }
 
+/* The demo's offerings and signing key, set up by its administrator. */
+static int
+populate_issuing (McCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McWorkflow) workflow = mc_cli_open_workflow (ctx, FALSE);
+
+  if (workflow == NULL)
+    return MC_CLI_EXIT_FAILURE;
+  if (!mc_workflow_has_role (workflow, MC_ROLE_ADMINISTRATOR, 0))
+    {
+      g_print ("%s\n", _("Issuing is not set up: only an administrator can add the demo’s signing key"));
+      return MC_CLI_EXIT_OK;
+    }
+  if (!mc_demo_issuing_populate (workflow, &error))
+    return mc_cli_fail (error);
+  g_print (_("Offerings ready to issue; the passphrase of the demo’s signing key is “%s”\n"),
+           MC_DEMO_KEY_PASSPHRASE);
+  return MC_CLI_EXIT_OK;
+}
+
 static int
 run_demo (McCliContext *ctx,
           int           argc,
@@ -73,7 +95,7 @@ run_demo (McCliContext *ctx,
   g_print (ngettext ("Added the demo institution to %s: %u design\n",
                      "Added the demo institution to %s: %u designs\n", n_designs),
            mc_store_get_path (store), n_designs);
-  return MC_CLI_EXIT_OK;
+  return populate_issuing (ctx);
 }
 
 static const McCliCommand commands[] = {
