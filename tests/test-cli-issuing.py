@@ -18,6 +18,7 @@ import csv
 import glob
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -269,6 +270,49 @@ class Issuing(unittest.TestCase):
         self.run_ok("audit", "verify")
 
 
+class Import(unittest.TestCase):
+    """A key and certificate from a certificate authority's PKCS #12 file."""
+
+    @unittest.skipUnless(shutil.which("openssl"), "openssl makes the PKCS #12 file")
+    def test_import_pkcs12(self):
+        with tempfile.TemporaryDirectory(prefix="mcred-p12-") as tmp:
+            env = dict(os.environ, XDG_DATA_HOME=os.path.join(tmp, "xdg"), LC_ALL="C.UTF-8")
+            db = os.path.join(tmp, "inst.db")
+
+            def path(name, text=None):
+                full = os.path.join(tmp, name)
+                if text is not None:
+                    with open(full, "w", encoding="utf-8") as f:
+                        f.write(text)
+                return full
+
+            def mcred(*args):
+                return subprocess.run([MCRED, "--database", db, *args], capture_output=True, text=True,
+                                      env=env, timeout=120)
+
+            subprocess.run(["openssl", "req", "-x509", "-newkey", "ed25519", "-nodes", "-subj",
+                            "/CN=Corrib Technological University", "-days", "30", "-keyout", path("k.pem"),
+                            "-out", path("c.pem")], check=True, capture_output=True)
+            subprocess.run(["openssl", "pkcs12", "-export", "-inkey", path("k.pem"), "-in", path("c.pem"),
+                            "-out", path("ca.p12"), "-passout", "file:" + path("p12pass", "from the CA\n")],
+                           check=True, capture_output=True)
+            self.assertEqual(mcred("init").returncode, 0)
+            passfile = path("pass", "our passphrase\n")
+            wrong = mcred("key", "import", path("ca.p12"), "--password-file", path("bad", "nope\n"),
+                          "--passphrase-file", passfile)
+            self.assertEqual(wrong.returncode, 2, wrong.stderr)
+            self.assertTrue(wrong.stderr.startswith("mcred: "), wrong.stderr)
+            done = mcred("key", "import", path("ca.p12"), "--password-file", path("p12pass"),
+                         "--passphrase-file", passfile)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            self.assertIn("Ed25519", done.stdout)
+            again = mcred("key", "import", path("ca.p12"), "--password-file", path("p12pass"),
+                          "--passphrase-file", passfile)
+            self.assertEqual(again.returncode, 2, again.stderr)
+            jwks = json.loads(mcred("key", "list", "--jwks").stdout)
+            self.assertEqual([k["crv"] for k in jwks["keys"]], ["Ed25519"])
+
+
 class Demo(unittest.TestCase):
     """The demo institution is ready to issue with the passphrase the README gives."""
 
@@ -305,8 +349,8 @@ def main():
         return 2
     MCRED = os.path.abspath(sys.argv[1])
     OB3_DIR = sys.argv[2]
-    suite = unittest.TestSuite([unittest.defaultTestLoader.loadTestsFromTestCase(Issuing),
-                                unittest.defaultTestLoader.loadTestsFromTestCase(Demo)])
+    suite = unittest.TestSuite([unittest.defaultTestLoader.loadTestsFromTestCase(case)
+                                for case in (Issuing, Import, Demo)])
     result = unittest.TextTestRunner(verbosity=2, stream=sys.stdout).run(suite)
     return 0 if result.wasSuccessful() and result.testsRun > 0 else 1
 
