@@ -257,6 +257,7 @@ test_public_keys (Fixture       *f,
   g_autoptr(JsonNode) jwks = NULL;
   JsonArray *keys;
 
+  g_assert_cmpstr (current->kid, !=, old->kid);
   MC_TEST_ASSERT_OK (mc_workflow_retire_key (mc_test_workflow (f->inst, MC_TEST_ADMIN), old->kid, &error));
   /* A retired key still verifies, by its address or its thumbprint. */
   by_url = mc_keyring_find_public_key (f->keyring, url, &error);

@@ -220,8 +220,7 @@ fail (McBatchPage        *page,
       McIssuedCredential *credential,
       GError             *error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&page->lock);
-
+  g_mutex_lock (&page->lock);
   g_atomic_int_set (&page->failed, TRUE);
   if (page->error == NULL)
     {
@@ -230,6 +229,7 @@ fail (McBatchPage        *page,
     }
   else
     g_error_free (error);
+  g_mutex_unlock (&page->lock);
 }
 
 static void
