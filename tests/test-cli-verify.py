@@ -205,7 +205,8 @@ class StatusListExport(VerifyTestCase):
             self.jwk = json.load(f)
         with sqlite3.connect(self.db) as con:
             con.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('verification-url', "
-                        "'https://credentials.example.edu'), ('institution-name', 'Hanze Polytechnic')")
+                        "'https://credentials.example.edu'), ('institution-name', 'Hanze Polytechnic'), "
+                        "('signing-algorithm', 'EdDSA')")
             con.execute("INSERT INTO signing_keys (kid, kind, public_jwk, private_path, created_at) "
                         "VALUES (?, 'ed25519', ?, 'ed25519.p8', ?)",
                         (self.jwk["kid"], json.dumps(self.jwk), int(time.time())))

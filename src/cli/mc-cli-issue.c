@@ -48,7 +48,10 @@ progress_cb (McBatchIssuer *issuer,
   IssueRun *run = user_data;
 
   if (run->terminal)
-    g_printerr (_("\rIssued %u of %u credentials"), done, total);
+    {
+      g_printerr ("\r");
+      g_printerr (_("Issued %u of %u credentials"), done, total);
+    }
 }
 
 static gboolean
@@ -80,9 +83,9 @@ print_summary (McBatchIssuer *issuer,
   McBatchIssuerStats stats;
 
   mc_batch_issuer_get_stats (issuer, &stats);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Issued %u credential in batch %" G_GINT64_FORMAT,
-                        "Issued %u credentials in batch %" G_GINT64_FORMAT, stats.count),
-           stats.count, batch->id);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Issued %u credential in batch %lld",
+                        "Issued %u credentials in batch %lld", stats.count),
+           stats.count, (long long) batch->id);
   if (stats.total_ms > 0 && stats.count > 0)
     g_print (_(" (%.1f per second)"), stats.count * 1000.0 / stats.total_ms);
   g_print ("\n");

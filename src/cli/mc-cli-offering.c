@@ -69,7 +69,7 @@ offering_create (McCliContext *ctx,
   offering->mode = mode_value;
   if (!mc_workflow_create_offering (workflow, offering, &error))
     return mc_cli_fail (error);
-  g_print (_("Created offering %" G_GINT64_FORMAT " (%s) of “%s”\n"), offering->id, offering->code,
+  g_print (_("Created offering %lld (%s) of “%s”\n"), (long long) offering->id, offering->code,
            offering->title);
   return MC_CLI_EXIT_OK;
 }

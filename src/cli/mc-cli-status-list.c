@@ -7,6 +7,8 @@
 #include "mc-credential.h"
 #include "mc-status-list-export.h"
 #include "mc-cli-issuing.h"
+#include "mc-cli-lookup.h"
+#include "mc-keyring.h"
 #include "mc-cli-passphrase.h"
 
 /* "mcred status-list export DIR": signs the revocation and suspension
