@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include "mc-core.h"
+#include "mc-admin-institution-page.h"
 #include "mc-admin-people-page.h"
 #include "mc-template-editor.h"
 
@@ -28,6 +29,7 @@ gboolean           mc_admin_window_set_setting     (McAdminWindow *self,
 gint64             mc_admin_window_add_unit        (McAdminWindow *self,
                                                     const char    *code,
                                                     const char    *name);
+McAdminInstitutionPage *mc_admin_window_get_institution_page (McAdminWindow *self);
 McAdminPeoplePage *mc_admin_window_get_people_page (McAdminWindow *self);
 /* Opens the editor of the newest version of the template at @index of
  * the list (as a click on its row would). */
