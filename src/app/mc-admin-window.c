@@ -18,6 +18,7 @@ struct _McAdminWindow
   GPtrArray              *template_rows;
   AdwPreferencesGroup    *templates_group;
   McAdminInstitutionPage *institution_page;
+  McAdminKeysPage        *keys_page;
   McAdminPeoplePage      *people_page;
 
   /* Template widgets */
@@ -164,6 +165,12 @@ static void
 on_institution_changed (McAdminWindow *self)
 {
   emit_changed (self, "settings");
+}
+
+static void
+on_keys_changed (McAdminWindow *self)
+{
+  emit_changed (self, "keys");
 }
 
 /* Units */
@@ -364,6 +371,13 @@ mc_admin_window_get_institution_page (McAdminWindow *self)
   return self->institution_page;
 }
 
+McAdminKeysPage *
+mc_admin_window_get_keys_page (McAdminWindow *self)
+{
+  g_return_val_if_fail (MC_IS_ADMIN_WINDOW (self), NULL);
+  return self->keys_page;
+}
+
 McAdminPeoplePage *
 mc_admin_window_get_people_page (McAdminWindow *self)
 {
@@ -411,6 +425,10 @@ add_institution_pages (McAdminWindow *self)
   g_signal_connect_object (self->institution_page, "changed", G_CALLBACK (on_institution_changed),
                            self, G_CONNECT_SWAPPED);
   adw_preferences_window_add (window, ADW_PREFERENCES_PAGE (self->institution_page));
+  self->keys_page = mc_admin_keys_page_new (self->workflow);
+  g_signal_connect_object (self->keys_page, "changed", G_CALLBACK (on_keys_changed),
+                           self, G_CONNECT_SWAPPED);
+  adw_preferences_window_add (window, ADW_PREFERENCES_PAGE (self->keys_page));
   adw_preferences_window_add (window, units);
   g_object_unref (units);
 }
