@@ -5,6 +5,7 @@
 
 #include "mc-admin-institution-page.h"
 #include "mc-admin-private.h"
+#include "mc-problem-row.h"
 
 struct _McAdminInstitutionPage
 {
@@ -140,7 +141,7 @@ show_problem (McAdminInstitutionPage *self,
   GtkWidget *entry = g_hash_table_lookup (self->entries, key);
 
   g_return_if_fail (row != NULL);
-  _mc_admin_problem_row_show (row, message);
+  mc_problem_row_set_message (MC_PROBLEM_ROW (row), message);
   if (entry == NULL)
     return;
   if (message != NULL)
@@ -161,7 +162,7 @@ mc_admin_institution_page_get_problem (McAdminInstitutionPage *self,
   g_return_val_if_fail (key != NULL, NULL);
 
   row = g_hash_table_lookup (self->problems, key);
-  return row != NULL ? _mc_admin_problem_row_get_message (row) : NULL;
+  return row != NULL ? mc_problem_row_get_message (MC_PROBLEM_ROW (row)) : NULL;
 }
 
 /* Loading */
@@ -293,7 +294,7 @@ add_text_rows (McAdminInstitutionPage *self)
       AdwPreferencesGroup *group = G_STRUCT_MEMBER (AdwPreferencesGroup *, self,
                                                     text_settings[i].group_offset);
       GtkWidget *row = adw_entry_row_new ();
-      GtkWidget *problem = _mc_admin_problem_row_new ();
+      GtkWidget *problem = mc_problem_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(text_settings[i].title));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -342,7 +343,7 @@ static void
 add_profile_rows (McAdminInstitutionPage *self)
 {
   GListModel *profiles = mc_validator_get_profiles (self->validator);
-  GtkWidget *problem = _mc_admin_problem_row_new ();
+  GtkWidget *problem = mc_problem_row_new ();
 
   for (guint i = 0; i < g_list_model_get_n_items (profiles); i++)
     {
@@ -420,7 +421,7 @@ on_number_changed (McAdminInstitutionPage *self)
 static void
 add_numbers_problem_row (McAdminInstitutionPage *self)
 {
-  GtkWidget *problem = _mc_admin_problem_row_new ();
+  GtkWidget *problem = mc_problem_row_new ();
 
   adw_preferences_group_add (self->review_group, problem);
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
@@ -568,7 +569,7 @@ on_logo_remove (McAdminInstitutionPage *self)
 static void
 add_logo_problem_row (McAdminInstitutionPage *self)
 {
-  GtkWidget *problem = _mc_admin_problem_row_new ();
+  GtkWidget *problem = mc_problem_row_new ();
 
   adw_preferences_group_add (self->logo_group, problem);
   g_hash_table_insert (self->problems, (gpointer) LOGO_KEY, problem);

@@ -5,7 +5,9 @@
 
 #include "mc-admin-keys-page.h"
 #include "mc-admin-private.h"
+#include "mc-problem-row.h"
 #include "mc-date-format.h"
+#include "mc-key-text.h"
 #include "mc-keyring.h"
 
 struct _McAdminKeysPage
@@ -64,25 +66,6 @@ toast (McAdminKeysPage *self,
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (text));
 }
 
-/* "kV3xH2aQ…9QzA": enough to tell keys apart; the tooltip has it all. */
-static char *
-short_kid (const char *kid)
-{
-  glong length = g_utf8_strlen (kid, -1);
-  g_autofree char *head = NULL;
-
-  if (length <= 14)
-    return g_strdup (kid);
-  head = g_utf8_substring (kid, 0, 8);
-  return g_strconcat (head, "…", g_utf8_offset_to_pointer (kid, length - 4), NULL);
-}
-
-static const char *
-kind_label (McKeyKind kind)
-{
-  return kind == MC_KEY_KIND_ED25519 ? _("Ed25519 (EdDSA)") : _("RSA (RS256)");
-}
-
 /* Retiring */
 
 gboolean
@@ -122,7 +105,7 @@ on_retire_clicked (GtkButton       *button,
 {
   const char *kid = g_object_get_data (G_OBJECT (button), "mc-kid");
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *shown = short_kid (kid);
+  g_autofree char *shown = mc_key_text_short_kid (kid);
   g_autofree char *body = NULL;
   GtkWidget *dialog = NULL;
 
@@ -152,7 +135,7 @@ describe_key (McAdminKeysPage *self,
 {
   McStore *store = mc_workflow_get_store (self->workflow);
   g_autoptr(McPerson) person = key->created_by != 0 ? mc_store_get_person (store, key->created_by, NULL) : NULL;
-  g_autofree char *kid = short_kid (key->kid);
+  g_autofree char *kid = mc_key_text_short_kid (key->kid);
   g_autofree char *date = mc_format_unix_date (key->created_at, mc_workflow_get_today (self->workflow));
   g_autofree char *added = NULL;
   const char *holds = NULL;
@@ -211,7 +194,7 @@ key_row (McAdminKeysPage *self,
   g_autofree char *subtitle = describe_key (self, key);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kind_label (key->kind));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mc_key_text_kind (key->kind));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_widget_set_tooltip_text (row, key->kid);
@@ -220,7 +203,7 @@ key_row (McAdminKeysPage *self,
   if (key->retired_at == 0)
     {
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Retire…"));
-      g_autofree char *shown = short_kid (key->kid);
+      g_autofree char *shown = mc_key_text_short_kid (key->kid);
       /* Translators: a button's name for screen readers, %s is a key's short id */
       g_autofree char *name = g_strdup_printf (_("Retire the key %s"), shown);
 
@@ -301,7 +284,7 @@ static void
 on_key_added (McAdminKeysPage *self,
               McKeyRecord     *key)
 {
-  g_autofree char *shown = short_kid (key->kid);
+  g_autofree char *shown = mc_key_text_short_kid (key->kid);
   /* Translators: %s is a key's short id */
   g_autofree char *text = g_strdup_printf (_("Key %s added"), shown);
 
@@ -381,11 +364,11 @@ mc_admin_keys_page_set_algorithm (McAdminKeysPage *self,
 
   if (!mc_workflow_set_setting (self->workflow, MC_SETTING_SIGNING_ALGORITHM, algorithm, &error))
     {
-      _mc_admin_problem_row_show (self->problem_row, error->message);
+      mc_problem_row_set_message (MC_PROBLEM_ROW (self->problem_row), error->message);
       load_algorithm (self);
       return FALSE;
     }
-  _mc_admin_problem_row_show (self->problem_row, NULL);
+  mc_problem_row_set_message (MC_PROBLEM_ROW (self->problem_row), NULL);
   load_algorithm (self);
   mc_admin_keys_page_reload (self);
   toast (self, _("Signing algorithm changed"));
@@ -397,7 +380,7 @@ const char *
 mc_admin_keys_page_get_problem (McAdminKeysPage *self)
 {
   g_return_val_if_fail (MC_IS_ADMIN_KEYS_PAGE (self), NULL);
-  return _mc_admin_problem_row_get_message (self->problem_row);
+  return mc_problem_row_get_message (MC_PROBLEM_ROW (self->problem_row));
 }
 
 static void
@@ -443,7 +426,7 @@ mc_admin_keys_page_constructed (GObject *object)
   _mc_admin_set_editable (self->generate_button, self->editable);
   _mc_admin_set_editable (self->import_button, self->editable);
 
-  self->problem_row = _mc_admin_problem_row_new ();
+  self->problem_row = mc_problem_row_new ();
   adw_preferences_group_add (self->algorithm_group, self->problem_row);
   load_algorithm (self);
   g_signal_connect_object (self->algorithm_row, "notify::selected",

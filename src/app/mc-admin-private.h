@@ -25,13 +25,4 @@ char       *_mc_admin_read_only_text   (const char *actor_name);
 /* A group that says the page is read-only for @actor_name. */
 GtkWidget  *_mc_admin_read_only_group  (const char *actor_name);
 
-/* A row, hidden until a refusal is shown in it, to put under the row the
- * refusal concerns. */
-GtkWidget  *_mc_admin_problem_row_new         (void);
-/* Shows @message in the row, or hides it for NULL. */
-void        _mc_admin_problem_row_show        (GtkWidget  *row,
-                                               const char *message);
-/* The message shown, or NULL while hidden. */
-const char *_mc_admin_problem_row_get_message (GtkWidget  *row);
-
 G_END_DECLS

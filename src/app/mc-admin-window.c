@@ -109,39 +109,6 @@ _mc_admin_read_only_group (const char *actor_name)
   return group;
 }
 
-GtkWidget *
-_mc_admin_problem_row_new (void)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Refused"), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  gtk_widget_add_css_class (row, "setting-problem");
-  gtk_widget_set_visible (row, FALSE);
-  return row;
-}
-
-void
-_mc_admin_problem_row_show (GtkWidget  *row,
-                            const char *message)
-{
-  g_return_if_fail (ADW_IS_ACTION_ROW (row));
-
-  g_object_set_data_full (G_OBJECT (row), "mc-message", g_strdup (message), g_free);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message != NULL ? message : "");
-  gtk_widget_set_visible (row, message != NULL);
-}
-
-const char *
-_mc_admin_problem_row_get_message (GtkWidget *row)
-{
-  g_return_val_if_fail (ADW_IS_ACTION_ROW (row), NULL);
-  return g_object_get_data (G_OBJECT (row), "mc-message");
-}
-
 static void
 emit_changed (McAdminWindow *self,
               const char    *what)

@@ -114,6 +114,31 @@ _mc_key_dialog_show_error (McKeyDialog *self,
   gtk_revealer_set_reveal_child (priv->error_revealer, message != NULL);
 }
 
+typedef struct {
+  McKeyDialogFunc func;
+  gpointer        data;
+  GDestroyNotify  data_free;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_free (job);
+}
+
+static gpointer
+keyring_job (McWorkflow  *workflow,
+             gpointer     data,
+             GError     **error)
+{
+  Job *job = data;
+  g_autoptr(McKeyring) keyring = mc_keyring_new (workflow);
+
+  return job->func (keyring, job->data, error);
+}
+
 static void
 on_job_done (GObject      *source,
              GAsyncResult *result,
@@ -122,7 +147,7 @@ on_job_done (GObject      *source,
   McKeyDialog *self = MC_KEY_DIALOG (source);
   McKeyDialogPrivate *priv = mc_key_dialog_get_instance_private (self);
   g_autoptr(GError) error = NULL;
-  g_autoptr(McKeyRecord) key = mc_keyring_job_finish (result, &error);
+  g_autoptr(McKeyRecord) key = mc_workflow_job_finish (result, &error);
 
   /* Destroyed meanwhile: the key is stored all the same, and the pages
    * that list keys read them again when shown. */
@@ -140,19 +165,24 @@ on_job_done (GObject      *source,
 }
 
 void
-_mc_key_dialog_run (McKeyDialog      *self,
-                    McKeyringJobFunc  func,
-                    gpointer          data,
-                    GDestroyNotify    data_free)
+_mc_key_dialog_run (McKeyDialog     *self,
+                    McKeyDialogFunc  func,
+                    gpointer         data,
+                    GDestroyNotify   data_free)
 {
   McKeyDialogPrivate *priv = mc_key_dialog_get_instance_private (self);
+  Job *job = g_new0 (Job, 1);
+
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
 
   _mc_key_dialog_show_error (self, NULL);
   priv->busy = TRUE;
   update (self);
   /* The job holds the dialog (its source object) until it is done. */
-  mc_keyring_job_run (priv->workflow, func, data, data_free, (GDestroyNotify) mc_key_record_free,
-                      self, NULL, on_job_done, NULL);
+  mc_workflow_job_run (priv->workflow, keyring_job, job, (GDestroyNotify) job_free,
+                       (GDestroyNotify) mc_key_record_free, self, NULL, on_job_done, NULL);
 }
 
 static gboolean

@@ -3,15 +3,16 @@
 
 #include <adwaita.h>
 #include "mc-core.h"
-#include "mc-keyring-job.h"
+#include "mc-keyring.h"
+#include "mc-workflow-job.h"
 
 G_BEGIN_DECLS
 
 /* What the dialogs that add a signing key share (McKeyGenerateDialog,
  * McKeyImportDialog): the workflow (construct-only property "workflow"),
- * a refusal shown at their top, and the key work run in a worker thread
- * (see mc-keyring-job.h) while a spinner turns and the dialog cannot be
- * closed.  Signal ::done (McKeyRecord) when the key was stored; the dialog
+ * a refusal shown at their top, and the keyring's work run in a worker
+ * thread (see mc-workflow-job.h) while a spinner turns and the dialog
+ * cannot be closed.  Signal ::done (McKeyRecord) when the key was stored; the dialog
  * then closes itself. */
 
 #define MC_TYPE_KEY_DIALOG (mc_key_dialog_get_type ())
@@ -41,10 +42,14 @@ void        _mc_key_dialog_set_ready       (McKeyDialog *self,
                                             gboolean     ready);
 void        _mc_key_dialog_show_error      (McKeyDialog *self,
                                             const char  *message);
-/* Runs @func, which returns the stored McKeyRecord; takes @data. */
-void        _mc_key_dialog_run             (McKeyDialog      *self,
-                                            McKeyringJobFunc  func,
-                                            gpointer          data,
-                                            GDestroyNotify    data_free);
+/* Runs @func with a keyring of the job's workflow; it returns the
+ * stored McKeyRecord.  Takes @data. */
+typedef McKeyRecord *(*McKeyDialogFunc) (McKeyring  *keyring,
+                                         gpointer    data,
+                                         GError    **error);
+void        _mc_key_dialog_run             (McKeyDialog     *self,
+                                            McKeyDialogFunc  func,
+                                            gpointer         data,
+                                            GDestroyNotify   data_free);
 
 G_END_DECLS

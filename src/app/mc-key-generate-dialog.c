@@ -45,11 +45,11 @@ typedef struct {
 static void
 request_free (Request *request)
 {
-  mc_keyring_job_free_secret (request->passphrase);
+  mc_workflow_job_free_secret (request->passphrase);
   g_free (request);
 }
 
-static gpointer
+static McKeyRecord *
 generate_job (McKeyring  *keyring,
               gpointer    data,
               GError    **error)

@@ -102,12 +102,12 @@ static void
 request_free (Request *request)
 {
   g_clear_object (&request->file);
-  mc_keyring_job_free_secret (request->password);
-  mc_keyring_job_free_secret (request->passphrase);
+  mc_workflow_job_free_secret (request->password);
+  mc_workflow_job_free_secret (request->passphrase);
   g_free (request);
 }
 
-static gpointer
+static McKeyRecord *
 import_job (McKeyring  *keyring,
             gpointer    data,
             GError    **error)

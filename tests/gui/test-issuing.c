@@ -8,17 +8,27 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "mc-admin-window.h"
 #include "mc-gui-test-util.h"
+#include "mc-import-row-item.h"
+#include "mc-keyring.h"
+#include "mc-offerings-window.h"
+#include "mc-result-item.h"
+#include "mc-workflow-bar.h"
 #include "workflow-fixture.h"
+
+#define PASSPHRASE "Vier paarden op de dijk"
 
 typedef struct {
   McTestInstitution *inst;
   McValidator       *validator;
   McAdminWindow     *admin;
-  GtkWindow         *window;     /* the window under test, destroyed at the end */
+  McDesign          *design;     /* active, for the offerings */
+  McOfferingsWindow *offerings;
+  GtkWindow         *window;     /* another window under test, destroyed at the end */
 } Fixture;
 
 /* Removes @path and everything in it (keys and exports live in folders
@@ -55,13 +65,16 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_autofree char *dir = g_strdup (f->inst->dir);
 
+  g_autoptr(GList) toplevels = NULL;
+
   g_free (mc_gui_test_take_message ());
-  if (f->admin != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->admin));
-  if (f->window != NULL)
-    gtk_window_destroy (f->window);
+  /* Every window of the test, its dialogs included. */
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
   mc_gui_test_spin ();
   g_clear_object (&f->validator);
+  g_clear_object (&f->design);
   mc_test_institution_free (f->inst);
   remove_tree (dir);
 }
@@ -270,6 +283,564 @@ test_keys_read_only (Fixture *f, gconstpointer data)
   g_assert_cmpint (((McKeyRecord *) g_ptr_array_index (keys, 0))->retired_at, ==, 0);
 }
 
+/* Offerings */
+
+/* An active design of the unit, its registrar's window of offerings. */
+static McOfferingsWindow *
+open_offerings (Fixture *f, McTestPerson person)
+{
+  if (f->design == NULL)
+    {
+      f->design = mc_test_create_design (f->inst);
+      mc_test_make_active (f->inst, f->design);
+    }
+  f->offerings = mc_offerings_window_new (workflow (f, person), f->design);
+  gtk_window_set_default_size (GTK_WINDOW (f->offerings), 1040, 640);
+  mc_gui_test_present (GTK_WINDOW (f->offerings));
+  return f->offerings;
+}
+
+static gboolean
+results_loaded (gpointer data)
+{
+  return !mc_offerings_window_get_loading (data);
+}
+
+static McOffering *
+add_offering (Fixture *f, const char *code)
+{
+  if (f->design == NULL)
+    {
+      f->design = mc_test_create_design (f->inst);
+      mc_test_make_active (f->inst, f->design);
+    }
+  return mc_test_create_offering (f->inst, f->design, code);
+}
+
+static void
+test_workflow_bar (Fixture *f, gconstpointer data)
+{
+  GtkWidget *bar = mc_workflow_bar_new ();
+  GtkWidget *button = NULL;
+  g_autoptr(McDesign) draft = mc_test_create_design (f->inst);
+
+  f->design = mc_test_create_design (f->inst);
+  mc_test_make_active (f->inst, f->design);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (f->window, bar);
+
+  /* A registrar's: the active design's offerings open from the bar. */
+  mc_workflow_bar_set_workflow (MC_WORKFLOW_BAR (bar), workflow (f, MC_TEST_REGISTRAR));
+  mc_workflow_bar_set_design (MC_WORKFLOW_BAR (bar), f->design);
+  button = mc_workflow_bar_get_button (MC_WORKFLOW_BAR (bar), MC_ACTION_CREATE_OFFERING);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  /* Its author sees why not. */
+  mc_workflow_bar_set_workflow (MC_WORKFLOW_BAR (bar), workflow (f, MC_TEST_OWNER));
+  button = mc_workflow_bar_get_button (MC_WORKFLOW_BAR (bar), MC_ACTION_CREATE_OFFERING);
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "Registrar"));
+
+  /* A draft has no offerings. */
+  mc_workflow_bar_set_workflow (MC_WORKFLOW_BAR (bar), workflow (f, MC_TEST_REGISTRAR));
+  mc_workflow_bar_set_design (MC_WORKFLOW_BAR (bar), draft);
+  g_assert_null (mc_workflow_bar_get_button (MC_WORKFLOW_BAR (bar), MC_ACTION_CREATE_OFFERING));
+}
+
+static void
+test_offering_new (Fixture *f, gconstpointer data)
+{
+  McOfferingsWindow *window = open_offerings (f, MC_TEST_REGISTRAR);
+  McOfferingDialog *dialog = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  McOffering *offering = NULL;
+
+  g_assert_cmpuint (mc_offerings_window_get_n_offerings (window), ==, 0);
+  mc_gui_test_screenshot (GTK_WIDGET (window), "gui-issue-offerings-empty");
+
+  dialog = mc_offerings_window_new_offering (window);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  mc_gui_test_present (GTK_WINDOW (dialog));
+  g_assert_false (mc_offering_dialog_get_ready (dialog));
+
+  /* Not a date, then dates the wrong way round: said, and not ready. */
+  mc_offering_dialog_fill (dialog, "2026-AUTUMN", "2026-09-14", "2026-13-01", "Groningen");
+  g_assert_nonnull (strstr (mc_offering_dialog_get_problem (dialog), "2026-13-01"));
+  g_assert_false (mc_offering_dialog_get_ready (dialog));
+  g_assert_false (mc_offering_dialog_create (dialog));
+  mc_offering_dialog_fill (dialog, NULL, NULL, "2026-09-01", NULL);
+  g_assert_nonnull (strstr (mc_offering_dialog_get_problem (dialog), "cannot end before it starts"));
+  g_assert_false (mc_offering_dialog_get_ready (dialog));
+  mc_gui_test_screenshot (GTK_WIDGET (dialog), "gui-issue-offering-new-invalid");
+
+  mc_offering_dialog_fill (dialog, NULL, NULL, "2026-12-18", NULL);
+  g_assert_null (mc_offering_dialog_get_problem (dialog));
+  g_assert_true (mc_offering_dialog_get_ready (dialog));
+  mc_offering_dialog_set_mode (dialog, MC_PARTICIPATION_ONLINE);
+  mc_gui_test_screenshot (GTK_WIDGET (dialog), "gui-issue-offering-new");
+  g_assert_true (mc_offering_dialog_create (dialog));
+  mc_gui_test_spin ();
+  g_assert_null (dialog);
+
+  stored = mc_store_list_offerings (f->inst->store, mc_design_get_id (f->design), NULL);
+  g_assert_cmpuint (stored->len, ==, 1);
+  offering = g_ptr_array_index (stored, 0);
+  g_assert_cmpstr (offering->code, ==, "2026-AUTUMN");
+  g_assert_cmpstr (offering->starts_on, ==, "2026-09-14");
+  g_assert_cmpstr (offering->ends_on, ==, "2026-12-18");
+  g_assert_cmpint (offering->mode, ==, MC_PARTICIPATION_ONLINE);
+  g_assert_cmpstr (offering->location, ==, "Groningen");
+  /* The title on the certificates is the approved revision's unless changed. */
+  g_assert_cmpstr (offering->title, ==, "Battery Systems for Electric Vehicles");
+
+  /* The window lists it, selected. */
+  g_assert_cmpuint (mc_offerings_window_get_n_offerings (window), ==, 1);
+  g_assert_cmpint (mc_offerings_window_get_offering (window)->id, ==, offering->id);
+
+  /* The same code again: the workflow refuses, the dialog says why and
+   * stays open; nothing is stored. */
+  dialog = mc_offerings_window_new_offering (window);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  mc_offering_dialog_fill (dialog, "2026-AUTUMN", "2027-01-11", "2027-05-28", NULL);
+  g_assert_false (mc_offering_dialog_create (dialog));
+  g_assert_nonnull (strstr (mc_offering_dialog_get_error (dialog), "2026-AUTUMN"));
+  g_assert_nonnull (dialog);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  stored = mc_store_list_offerings (f->inst->store, mc_design_get_id (f->design), NULL);
+  g_assert_cmpuint (stored->len, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Results */
+
+static GFile *
+write_csv (Fixture *f, const char *name, const char *contents)
+{
+  g_autofree char *path = g_build_filename (f->inst->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+import_read (gpointer data)
+{
+  return !mc_result_import_dialog_get_busy (data);
+}
+
+static McResultImportDialog *
+preview (Fixture *f, const char *name, const char *contents)
+{
+  g_autoptr(McOffering) offering = add_offering (f, "2026-SPRING");
+  g_autoptr(GFile) file = write_csv (f, name, contents);
+  McOfferingsWindow *window = open_offerings (f, MC_TEST_REGISTRAR);
+  McResultImportDialog *dialog = NULL;
+
+  g_assert_true (mc_offerings_window_select_offering (window, offering->id));
+  dialog = mc_offerings_window_import_file (window, file);
+  g_assert_true (mc_gui_test_wait (import_read, dialog));
+  g_assert_null (mc_result_import_dialog_get_error (dialog));
+  return dialog;
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_import_errors (Fixture *f, gconstpointer data)
+{
+  McResultImportDialog *dialog = preview (f, "results-with-errors.csv",
+                                          "Student number,First name,Surname,Grade,Completed,Notes\n"
+                                          "S1001,Anna,Jansen,72,2026-02-27,\n"
+                                          "S1002,Bram,de Vries,,2026-02-27,no grade\n"
+                                          "S1001,Anna,Jansen,80,2026-02-27,twice\n"
+                                          "S1004,Chloé,Bakker,65,2026-13-01,not a date\n"
+                                          "S1005,Zofia,Wiśniewska,58,2026-02-25,\n");
+  g_autofree char *problems_path = g_build_filename (f->inst->dir, "problems.csv", NULL);
+  g_autoptr(GFile) problems_file = g_file_new_for_path (problems_path);
+  g_autofree char *problems = NULL;
+  GListModel *rows = mc_result_import_dialog_get_rows (dialog);
+  g_autoptr(McImportRowItem) first = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+
+  /* The summary says what was read and found; Import waits for the fixes. */
+  g_assert_nonnull (strstr (mc_result_import_dialog_get_summary (dialog), "UTF-8"));
+  g_assert_nonnull (strstr (mc_result_import_dialog_get_summary (dialog), "comma-separated"));
+  g_assert_nonnull (strstr (mc_result_import_dialog_get_summary (dialog), "5 rows"));
+  g_assert_nonnull (strstr (mc_result_import_dialog_get_summary (dialog), "3 errors"));
+  g_assert_false (mc_result_import_dialog_get_can_import (dialog));
+  g_assert_false (mc_result_import_dialog_import (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 5);
+  mc_gui_test_screenshot (GTK_WIDGET (dialog), "gui-issue-import-errors");
+
+  /* Only the rows with problems: the three wrong ones. */
+  mc_result_import_dialog_set_only_problems (dialog, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  first = g_list_model_get_item (rows, 0);
+  g_assert_cmpuint (mc_import_row_item_get_row (first)->line, ==, 3);
+  g_assert_cmpint (mc_import_row_item_get_cell_severity (first, 3), ==, MC_IMPORT_SEVERITY_ERROR);
+  mc_gui_test_screenshot (GTK_WIDGET (dialog), "gui-issue-import-only-problems");
+
+  /* Saved for whoever exported the file. */
+  mc_result_import_dialog_save_problems (dialog, problems_file);
+  g_assert_true (mc_gui_test_wait (file_exists, problems_path));
+  mc_gui_test_spin ();
+  g_assert_true (g_file_get_contents (problems_path, &problems, NULL, NULL));
+  g_assert_nonnull (strstr (problems, "S1001"));
+  g_assert_nonnull (strstr (problems, "2026-13-01"));
+
+  /* Reading the grade from another column checks every row again: the
+   * notes are no grades either. */
+  mc_result_import_dialog_set_column (dialog, 5, MC_IMPORT_COLUMN_GRADE);
+  g_assert_cmpint (mc_import_column_get_label (MC_IMPORT_COLUMN_GRADE) != NULL, ==, TRUE);
+  g_assert_cmpint (mc_result_import_get_column (mc_result_import_dialog_get_import (dialog), 5), ==,
+                   MC_IMPORT_COLUMN_GRADE);
+  g_assert_cmpint (mc_result_import_get_column (mc_result_import_dialog_get_import (dialog), 3), ==,
+                   MC_IMPORT_COLUMN_IGNORE);
+  g_assert_false (mc_result_import_dialog_get_can_import (dialog));
+
+  /* Nothing was recorded. */
+  results = mc_store_list_results (f->inst->store, mc_offerings_window_get_offering (f->offerings)->id, NULL);
+  g_assert_cmpuint (results->len, ==, 0);
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_import_clean (Fixture *f, gconstpointer data)
+{
+  McResultImportDialog *dialog = preview (f, "results.csv",
+                                          "Student number,First name,Surname,Grade,Completed\n"
+                                          "S1001,Anna,Jansen,72,2026-02-27\n"
+                                          "S1002,Bram,de Vries,Fail,2026-02-27\n"
+                                          "S1003,Chloé,Bakker,65,2026-02-26\n"
+                                          "S1004,Dimitris,Παπαδόπουλος,81,2026-02-26\n"
+                                          "S1005,Zofia,Wiśniewska,58,2026-02-25\n");
+  GListModel *results = NULL;
+  g_autofree char *mapping = NULL;
+  g_autoptr(McResultItem) bram = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_nonnull (strstr (mc_result_import_dialog_get_summary (dialog), "0 errors"));
+  g_assert_true (mc_result_import_dialog_get_can_import (dialog));
+  mc_gui_test_screenshot (GTK_WIDGET (dialog), "gui-issue-import-clean");
+
+  g_assert_true (mc_result_import_dialog_import (dialog));
+  g_assert_true (mc_gui_test_wait (window_gone, &dialog));
+  g_assert_true (mc_gui_test_wait (results_loaded, f->offerings));
+
+  /* The window lists them, with what happens to their credentials. */
+  results = mc_offerings_window_get_results (f->offerings);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 5);
+  for (guint i = 0; bram == NULL && i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(McResultItem) item = g_list_model_get_item (results, i);
+
+      if (g_str_equal (mc_result_item_get_result (item)->learner->student_id, "S1002"))
+        bram = g_steal_pointer (&item);
+    }
+  g_assert_nonnull (bram);
+  g_assert_cmpstr (mc_result_item_get_name (bram), ==, "Bram de Vries");
+  g_assert_false (mc_result_item_get_result (bram)->passed);
+  g_assert_cmpstr (mc_result_item_get_credential_text (bram), ==, "—");
+  g_assert_cmpuint (mc_offerings_window_get_offering (f->offerings)->n_results, ==, 5);
+  g_assert_cmpuint (mc_offerings_window_get_offering (f->offerings)->n_passed, ==, 4);
+
+  /* The columns are kept for the next file. */
+  mapping = setting (f, MC_SETTING_RESULTS_CSV_MAPPING);
+  g_assert_nonnull (strstr (mapping, "\"Student number\""));
+  mc_gui_test_screenshot (GTK_WIDGET (f->offerings), "gui-issue-offerings");
+}
+
+/* Issuing */
+
+/* The institution ready to issue: its verification address and an
+ * Ed25519 key (quick to make) that signs; a cohort of @n who passed, the
+ * first five of them with names from several scripts. */
+static McOffering *
+prepare_cohort (Fixture *f, guint n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McKeyring) keyring = mc_keyring_new (workflow (f, MC_TEST_ADMIN));
+  g_autoptr(McKeyRecord) key = NULL;
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_result_input_free);
+  McOffering *offering = NULL;
+  static const char *names[][3] = {
+    { "S2001", "Aoife", "Byrne" }, { "S2002", "Łukasz", "Nowak" }, { "S2003", "Ελένη", "Παππά" },
+    { "S2004", "Mei", "王" }, { "S2005", "Youssef", "El Amrani" },
+  };
+
+  MC_TEST_ASSERT_OK (mc_workflow_set_setting (workflow (f, MC_TEST_ADMIN), MC_SETTING_VERIFICATION_URL,
+                                              "https://credentials.hanze.example", &error));
+  MC_TEST_ASSERT_OK (mc_workflow_set_setting (workflow (f, MC_TEST_ADMIN), MC_SETTING_SIGNING_ALGORITHM,
+                                              "EdDSA", &error));
+  key = mc_keyring_generate (keyring, MC_KEY_ALGORITHM_EDDSA, PASSPHRASE, FALSE, &error);
+  g_assert_no_error (error);
+
+  offering = add_offering (f, "2026-SPRING");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("S%04u", 3000 + i);
+      g_autofree char *given = g_strdup_printf ("Learner %u", i + 1);
+
+      if (i < G_N_ELEMENTS (names))
+        g_ptr_array_add (inputs, mc_test_result_input (names[i][0], names[i][1], names[i][2], "74", TRUE));
+      else
+        g_ptr_array_add (inputs, mc_test_result_input (id, given, "Visser", "68", TRUE));
+    }
+  mc_test_record_results (f->inst, offering->id, inputs);
+  return offering;
+}
+
+static McOffering *
+prepare_issuing (Fixture *f)
+{
+  return prepare_cohort (f, 5);
+}
+
+static McIssueDialog *
+open_issue (Fixture *f, McOffering *offering)
+{
+  McOfferingsWindow *window = open_offerings (f, MC_TEST_REGISTRAR);
+  McIssueDialog *dialog = NULL;
+  g_autofree char *exports = g_build_filename (f->inst->dir, "exports", offering->code, NULL);
+
+  g_assert_true (mc_offerings_window_select_offering (window, offering->id));
+  dialog = mc_offerings_window_issue (window);
+  mc_issue_dialog_set_export_dir (dialog, exports);
+  mc_gui_test_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !mc_issue_dialog_get_running (data);
+}
+
+static void
+test_issue_wrong_passphrase (Fixture *f, gconstpointer data)
+{
+  g_autoptr(McOffering) offering = prepare_issuing (f);
+  McIssueDialog *dialog = open_issue (f, offering);
+  g_autoptr(GPtrArray) batches = NULL;
+
+  g_assert_nonnull (strstr (mc_issue_dialog_get_intro (dialog), "5 learners passed"));
+  g_assert_true (mc_issue_dialog_get_can_data_integrity (dialog));
+  mc_issue_dialog_set_passphrase (dialog, "not the passphrase");
+  g_assert_true (mc_issue_dialog_issue (dialog));
+  g_assert_true (mc_gui_test_wait (dialog_idle, dialog));
+
+  /* Said under the passphrase; the dialog stays on its form. */
+  g_assert_cmpstr (mc_issue_dialog_get_passphrase_problem (dialog), ==, "The passphrase is not right for this key");
+  g_assert_cmpstr (mc_issue_dialog_get_page (dialog), ==, "form");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_null (mc_store_find_unfinished_batch (f->inst->store, offering->id, NULL));
+  mc_gui_test_screenshot (GTK_WIDGET (dialog), "gui-issue-issue-wrong-passphrase");
+}
+
+typedef struct {
+  gboolean stop;
+} Watch;
+
+static void
+on_started (McIssueDialog *dialog, Watch *watch)
+{
+  /* Stopped before its first page is read. */
+  if (watch->stop)
+    mc_issue_dialog_stop (dialog);
+}
+
+static gboolean
+dialog_ended (gpointer data)
+{
+  McIssueDialog *dialog = data;
+
+  return !mc_issue_dialog_get_running (dialog) &&
+         (g_str_equal (mc_issue_dialog_get_page (dialog), "done") ||
+          g_str_equal (mc_issue_dialog_get_page (dialog), "stopped"));
+}
+
+static void
+assert_issued (Fixture *f, McOffering *offering, guint expected)
+{
+  McCredentialQuery query = MC_CREDENTIAL_QUERY_INIT;
+  GListModel *results = NULL;
+
+  query.offering_id = offering->id;
+  query.state = MC_CREDENTIAL_STATE_ACTIVE;
+  g_assert_cmpuint (mc_store_count_credentials (f->inst->store, &query, NULL), ==, expected);
+
+  /* The window shows them issued. */
+  g_assert_true (mc_gui_test_wait (results_loaded, f->offerings));
+  results = mc_offerings_window_get_results (f->offerings);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(McResultItem) item = g_list_model_get_item (results, i);
+
+      g_assert_cmpstr (mc_result_item_get_credential_text (item), ==, "Issued");
+    }
+}
+
+static void
+test_issue_run (Fixture *f, gconstpointer data)
+{
+  g_autoptr(McOffering) offering = prepare_issuing (f);
+  McIssueDialog *dialog = open_issue (f, offering);
+  Watch watch = { 0 };
+  g_autofree char *manifest = NULL;
+
+  g_signal_connect (dialog, "started", G_CALLBACK (on_started), &watch);
+  mc_issue_dialog_set_passphrase (dialog, PASSPHRASE);
+  mc_issue_dialog_set_data_integrity (dialog, TRUE);
+  mc_gui_test_screenshot (GTK_WIDGET (dialog), "gui-issue-issue");
+  g_assert_true (mc_issue_dialog_issue (dialog));
+  g_assert_true (mc_issue_dialog_get_running (dialog));
+  g_assert_true (mc_gui_test_wait (dialog_ended, dialog));
+
+  g_assert_cmpstr (mc_issue_dialog_get_page (dialog), ==, "done");
+  g_assert_cmpstr (mc_issue_dialog_get_outcome (dialog), ==, "5 Credentials Issued");
+  g_assert_cmpstr (mc_issue_dialog_get_progress_text (dialog), ==, "5 of 5");
+  g_assert_nonnull (mc_issue_dialog_get_batch (dialog));
+  g_assert_true (mc_issue_dialog_get_batch (dialog)->data_integrity);
+  manifest = g_build_filename (mc_issue_dialog_get_batch (dialog)->export_dir, "manifest.json", NULL);
+  g_assert_true (g_file_test (manifest, G_FILE_TEST_IS_REGULAR));
+  mc_gui_test_screenshot (GTK_WIDGET (dialog), "gui-issue-issue-done");
+  assert_issued (f, offering, 5);
+  mc_gui_test_screenshot (GTK_WIDGET (f->offerings), "gui-issue-offerings-issued");
+}
+
+/* Part of the cohort issued, not all of it. */
+static gboolean
+partly_issued (gpointer data)
+{
+  const char *text = mc_issue_dialog_get_progress_text (data);
+  guint done = 0, total = 0;
+
+  return text != NULL && sscanf (text, "%u of %u", &done, &total) == 2 && done > 0 && done < total;
+}
+
+static void
+test_issue_progress (Fixture *f, gconstpointer data)
+{
+  g_autoptr(McOffering) offering = prepare_cohort (f, 130);
+  McIssueDialog *dialog = open_issue (f, offering);
+  GtkWidget *bar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), MC_TYPE_ISSUE_DIALOG,
+                                                              "progress_bar"));
+  const char *text = NULL;
+
+  /* The issuer reports each page of 64 as it is stored; the window
+   * shows it while the rest is signed. */
+  mc_issue_dialog_set_passphrase (dialog, PASSPHRASE);
+  g_assert_true (mc_issue_dialog_issue (dialog));
+  g_assert_true (mc_gui_test_wait (partly_issued, dialog));
+  text = mc_issue_dialog_get_progress_text (dialog);
+  g_assert_cmpstr (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar)), ==, text);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), >, 0);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), <, 1);
+  g_assert_cmpstr (mc_issue_dialog_get_page (dialog), ==, "progress");
+  mc_gui_test_screenshot (GTK_WIDGET (dialog), "gui-issue-issue-progress");
+
+  g_assert_true (mc_gui_test_wait (dialog_ended, dialog));
+  g_assert_cmpstr (mc_issue_dialog_get_outcome (dialog), ==, "130 Credentials Issued");
+  g_assert_cmpstr (mc_issue_dialog_get_progress_text (dialog), ==, "130 of 130");
+}
+
+static void
+test_issue_stop_and_resume (Fixture *f, gconstpointer data)
+{
+  g_autoptr(McOffering) offering = prepare_issuing (f);
+  McIssueDialog *dialog = open_issue (f, offering);
+  Watch watch = { .stop = TRUE };
+  g_autoptr(McIssueBatch) unfinished = NULL;
+
+  /* Stopped as soon as it starts: the batch is kept, nothing is lost. */
+  g_signal_connect (dialog, "started", G_CALLBACK (on_started), &watch);
+  mc_issue_dialog_set_passphrase (dialog, PASSPHRASE);
+  g_assert_true (mc_issue_dialog_issue (dialog));
+  g_assert_true (mc_gui_test_wait (dialog_ended, dialog));
+  g_assert_cmpstr (mc_issue_dialog_get_page (dialog), ==, "stopped");
+  g_assert_cmpstr (mc_issue_dialog_get_outcome (dialog), ==, "Issuing Stopped");
+  mc_gui_test_screenshot (GTK_WIDGET (dialog), "gui-issue-issue-stopped");
+  unfinished = mc_store_find_unfinished_batch (f->inst->store, offering->id, NULL);
+  g_assert_nonnull (unfinished);
+  g_assert_cmpint (unfinished->state, ==, MC_BATCH_STATE_CANCELLED);
+  g_assert_cmpuint (unfinished->total, ==, 5);
+
+  /* A new dialog offers to continue it, and does. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dialog = mc_offerings_window_issue (f->offerings);
+  mc_gui_test_present (GTK_WINDOW (dialog));
+  g_assert_cmpstr (mc_issue_dialog_get_intro (dialog), ==,
+                   "An earlier batch stopped after 0 of 5. Issue the remaining 5.");
+  mc_gui_test_screenshot (GTK_WIDGET (dialog), "gui-issue-issue-resume");
+  watch.stop = FALSE;
+  g_signal_connect (dialog, "started", G_CALLBACK (on_started), &watch);
+  mc_issue_dialog_set_passphrase (dialog, PASSPHRASE);
+  g_assert_true (mc_issue_dialog_issue (dialog));
+  g_assert_true (mc_gui_test_wait (dialog_ended, dialog));
+  g_assert_cmpstr (mc_issue_dialog_get_outcome (dialog), ==, "5 Credentials Issued");
+  g_assert_cmpint (mc_issue_dialog_get_batch (dialog)->id, ==, unfinished->id);
+  g_assert_null (mc_store_find_unfinished_batch (f->inst->store, offering->id, NULL));
+  assert_issued (f, offering, 5);
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      {
+        *(AdwMessageDialog **) data = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+close_asks (McIssueDialog *dialog, Watch *watch)
+{
+  AdwMessageDialog *question = NULL;
+
+  /* Closing mid-batch asks first; stopping ends it cleanly, then closes. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (mc_gui_test_wait (message_dialog_shown, &question));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  adw_message_dialog_response (question, "stop");
+}
+
+static void
+test_issue_close_while_running (Fixture *f, gconstpointer data)
+{
+  g_autoptr(McOffering) offering = prepare_issuing (f);
+  McIssueDialog *dialog = open_issue (f, offering);
+  g_autoptr(McIssueBatch) unfinished = NULL;
+  Watch watch = { 0 };
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_connect (dialog, "started", G_CALLBACK (close_asks), &watch);
+  mc_issue_dialog_set_passphrase (dialog, PASSPHRASE);
+  g_assert_true (mc_issue_dialog_issue (dialog));
+  g_assert_true (mc_gui_test_wait (window_gone, &dialog));
+
+  /* Stopped between pages: either all five were done before the stop was
+   * seen, or the batch waits for the next run. */
+  unfinished = mc_store_find_unfinished_batch (f->inst->store, offering->id, NULL);
+  if (unfinished != NULL)
+    g_assert_cmpint (unfinished->state, ==, MC_BATCH_STATE_CANCELLED);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -280,6 +851,15 @@ main (int argc, char *argv[])
   ADD ("institution", test_institution);
   ADD ("keys/generate", test_keys_generate);
   ADD ("keys/read-only", test_keys_read_only);
+  ADD ("workflow-bar", test_workflow_bar);
+  ADD ("offering/new", test_offering_new);
+  ADD ("import/errors", test_import_errors);
+  ADD ("import/clean", test_import_clean);
+  ADD ("issue/wrong-passphrase", test_issue_wrong_passphrase);
+  ADD ("issue/run", test_issue_run);
+  ADD ("issue/progress", test_issue_progress);
+  ADD ("issue/stop-and-resume", test_issue_stop_and_resume);
+  ADD ("issue/close-while-running", test_issue_close_while_running);
 #undef ADD
 
   return g_test_run ();
