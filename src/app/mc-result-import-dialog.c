@@ -26,6 +26,7 @@ struct _McResultImportDialog
   char                 *error;
   gboolean              loading;
   gboolean              recording;
+  gboolean              saving;
   gboolean              only_problems;
   gboolean              syncing;
 
@@ -681,6 +682,7 @@ on_problems_saved (GObject      *source,
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
 
+  self->saving = FALSE;
   if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -703,8 +705,9 @@ mc_result_import_dialog_save_problems (McResultImportDialog *self,
   g_return_if_fail (MC_IS_RESULT_IMPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->loading || self->import == NULL)
+  if (self->loading || self->saving || self->import == NULL)
     return;
+  self->saving = TRUE;
   csv = mc_result_import_write_problems_csv (self->import);
   bytes = g_bytes_new_take (csv, strlen (csv));
   g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
@@ -756,7 +759,7 @@ gboolean
 mc_result_import_dialog_get_busy (McResultImportDialog *self)
 {
   g_return_val_if_fail (MC_IS_RESULT_IMPORT_DIALOG (self), FALSE);
-  return self->loading || self->recording;
+  return self->loading || self->recording || self->saving;
 }
 
 McResultImport *

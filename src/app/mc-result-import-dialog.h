@@ -24,7 +24,8 @@ G_DECLARE_FINAL_TYPE (McResultImportDialog, mc_result_import_dialog, MC, RESULT_
 McResultImportDialog *mc_result_import_dialog_new               (McWorkflow           *workflow,
                                                                  McOffering           *offering,
                                                                  GFile                *file);
-/* Whether the file is being read or the results recorded. */
+/* Whether the file is being read, the results recorded or the problems
+ * saved. */
 gboolean              mc_result_import_dialog_get_busy          (McResultImportDialog *self);
 /* The import being previewed (transfer none); NULL until it is read. */
 McResultImport       *mc_result_import_dialog_get_import        (McResultImportDialog *self);

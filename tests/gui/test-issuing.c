@@ -197,6 +197,12 @@ dialog_gone (gpointer data)
   return *dialog == NULL;
 }
 
+static gboolean
+dialog_idle_key (gpointer data)
+{
+  return !mc_key_dialog_get_busy (data);
+}
+
 static void
 test_keys_generate (Fixture *f, gconstpointer data)
 {
@@ -251,6 +257,85 @@ test_keys_generate (Fixture *f, gconstpointer data)
   g_clear_pointer (&keys, g_ptr_array_unref);
   keys = mc_store_list_keys (f->inst->store, NULL);
   g_assert_cmpint (((McKeyRecord *) g_ptr_array_index (keys, 0))->retired_at, >, 0);
+}
+
+/* A PKCS #12 file as a certificate authority hands it out, made with
+ * OpenSSL from a new Ed25519 key and its self-signed certificate. */
+static char *
+make_pkcs12 (Fixture *f, const char *password, char **kid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McSigningKey) key = mc_signing_key_generate (MC_KEY_ALGORITHM_EDDSA, &error);
+  g_autoptr(GBytes) pem = NULL;
+  g_autofree char *key_path = g_build_filename (f->inst->dir, "ca-key.pem", NULL);
+  g_autofree char *cert_path = g_build_filename (f->inst->dir, "ca-cert.pem", NULL);
+  g_autofree char *p12_path = g_build_filename (f->inst->dir, "institution.p12", NULL);
+  g_autofree char *passin = g_strconcat ("pass:", "key file passphrase", NULL);
+  g_autofree char *passout = g_strconcat ("pass:", password, NULL);
+  const char *argv[] = { "openssl", "pkcs12", "-export", "-inkey", key_path, "-passin", passin,
+                         "-in", cert_path, "-passout", passout, "-out", p12_path, NULL };
+  int status = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (mc_signing_key_create_self_signed (key, "Hanze Polytechnic", "NL", 365, &error));
+  pem = mc_signing_key_export_pkcs8 (key, "key file passphrase", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (key_path, g_bytes_get_data (pem, NULL), g_bytes_get_size (pem), NULL));
+  g_assert_true (g_file_set_contents (cert_path, mc_signing_key_get_certificate_pem (key), -1, NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  *kid = g_strdup (mc_signing_key_get_kid (key));
+  return g_steal_pointer (&p12_path);
+}
+
+static void
+test_keys_import (Fixture *f, gconstpointer data)
+{
+  McAdminKeysPage *page = NULL;
+  McKeyImportDialog *dialog = NULL;
+  g_autofree char *kid = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+
+  if (g_find_program_in_path ("openssl") == NULL)
+    {
+      g_test_skip ("openssl is not installed (tools/setup installs it)");
+      return;
+    }
+  path = make_pkcs12 (f, "from the authority", &kid);
+  file = g_file_new_for_path (path);
+
+  page = mc_admin_window_get_keys_page (open_admin (f, MC_TEST_ADMIN, "keys"));
+  dialog = mc_admin_keys_page_import (page);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  mc_gui_test_present (GTK_WINDOW (dialog));
+  mc_key_import_dialog_set_file (dialog, file);
+  mc_key_import_dialog_set_passphrase (dialog, PASSPHRASE);
+
+  /* The file's password is not right: said at the top, nothing stored. */
+  mc_key_import_dialog_set_password (dialog, "a guess");
+  g_assert_true (mc_key_import_dialog_import (dialog));
+  g_assert_true (mc_gui_test_wait (dialog_idle_key, dialog));
+  g_assert_nonnull (mc_key_dialog_get_error (MC_KEY_DIALOG (dialog)));
+  keys = mc_store_list_keys (f->inst->store, NULL);
+  g_assert_cmpuint (keys->len, ==, 0);
+  g_clear_pointer (&keys, g_ptr_array_unref);
+  mc_gui_test_screenshot (GTK_WIDGET (dialog), "gui-issue-key-import-refused");
+
+  /* With it, the key and its certificate are kept, under the new
+   * passphrase. */
+  mc_key_import_dialog_set_password (dialog, "from the authority");
+  mc_key_import_dialog_set_passphrase (dialog, PASSPHRASE);
+  g_assert_true (mc_key_import_dialog_import (dialog));
+  g_assert_true (mc_gui_test_wait (dialog_gone, &dialog));
+  keys = mc_store_list_keys (f->inst->store, NULL);
+  g_assert_cmpuint (keys->len, ==, 1);
+  g_assert_cmpstr (((McKeyRecord *) g_ptr_array_index (keys, 0))->kid, ==, kid);
+  g_assert_nonnull (((McKeyRecord *) g_ptr_array_index (keys, 0))->certificate_pem);
+  g_assert_cmpuint (mc_admin_keys_page_get_n_keys (page), ==, 1);
 }
 
 static void
@@ -445,12 +530,6 @@ preview (Fixture *f, const char *name, const char *contents)
   return dialog;
 }
 
-static gboolean
-file_exists (gpointer data)
-{
-  return g_file_test (data, G_FILE_TEST_EXISTS);
-}
-
 static void
 test_import_errors (Fixture *f, gconstpointer data)
 {
@@ -488,8 +567,8 @@ test_import_errors (Fixture *f, gconstpointer data)
 
   /* Saved for whoever exported the file. */
   mc_result_import_dialog_save_problems (dialog, problems_file);
-  g_assert_true (mc_gui_test_wait (file_exists, problems_path));
-  mc_gui_test_spin ();
+  g_assert_true (mc_result_import_dialog_get_busy (dialog));
+  g_assert_true (mc_gui_test_wait (import_read, dialog));
   g_assert_true (g_file_get_contents (problems_path, &problems, NULL, NULL));
   g_assert_nonnull (strstr (problems, "S1001"));
   g_assert_nonnull (strstr (problems, "2026-13-01"));
@@ -850,6 +929,7 @@ main (int argc, char *argv[])
   g_test_add ("/gui/issuing/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("institution", test_institution);
   ADD ("keys/generate", test_keys_generate);
+  ADD ("keys/import", test_keys_import);
   ADD ("keys/read-only", test_keys_read_only);
   ADD ("workflow-bar", test_workflow_bar);
   ADD ("offering/new", test_offering_new);
