@@ -321,6 +321,12 @@ on_close_response (AdwMessageDialog *dialog,
   self->asking = FALSE;
   if (!g_str_equal (response, "stop"))
     return;
+  /* The batch may have ended while the question was asked. */
+  if (!self->issuing)
+    {
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
   self->close_when_stopped = TRUE;
   _mc_issue_dialog_stop (self);
 }
