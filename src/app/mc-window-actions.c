@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-window-private.h"
+#include "mc-demo-issuing.h"
 
 /* New design */
 
@@ -116,6 +117,11 @@ mc_window_open_demo (McWindow *self)
       if (MC_IS_APPLICATION (app))
         mc_application_reload_institution (MC_APPLICATION (app));
     }
+  /* Offerings ready to issue and a signing key, when an administrator
+   * opens the demo; the passphrase is in the README. */
+  if (mc_workflow_has_role (self->workflow, MC_ROLE_ADMINISTRATOR, 0) &&
+      !mc_demo_issuing_populate (self->workflow, &error))
+    _mc_window_show_error (self, _("Could Not Set Up Issuing in the Demo Institution"), NULL, error->message);
 
   _mc_window_reload_units (self);
   _mc_window_show_designs (self);

@@ -9,6 +9,7 @@
 #include "mc-cli-lookup.h"
 #include "mc-cli-design.h"
 #include "mc-cli-profile.h"
+#include "mc-demo-issuing.h"
 
 static int
 run_init (McCliContext *ctx,
@@ -46,6 +47,27 @@ run_init (McCliContext *ctx,
   return MC_CLI_EXIT_OK;
 }
 
+/* The demo's offerings and signing key, set up by its administrator. */
+static int
+populate_issuing (McCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McWorkflow) workflow = mc_cli_open_workflow (ctx, FALSE);
+
+  if (workflow == NULL)
+    return MC_CLI_EXIT_FAILURE;
+  if (!mc_workflow_has_role (workflow, MC_ROLE_ADMINISTRATOR, 0))
+    {
+      g_print ("%s\n", _("Issuing is not set up: only an administrator can add the demo’s signing key"));
+      return MC_CLI_EXIT_OK;
+    }
+  if (!mc_demo_issuing_populate (workflow, &error))
+    return mc_cli_fail (error);
+  g_print (_("Offerings ready to issue; the passphrase of the demo’s signing key is “%s”\n"),
+           MC_DEMO_KEY_PASSPHRASE);
+  return MC_CLI_EXIT_OK;
+}
+
 static int
 run_demo (McCliContext *ctx,
           int           argc,
@@ -73,7 +95,7 @@ run_demo (McCliContext *ctx,
   g_print (ngettext ("Added the demo institution to %s: %u design\n",
                      "Added the demo institution to %s: %u designs\n", n_designs),
            mc_store_get_path (store), n_designs);
-  return MC_CLI_EXIT_OK;
+  return populate_issuing (ctx);
 }
 
 static const McCliCommand commands[] = {
@@ -93,6 +115,17 @@ static const McCliCommand commands[] = {
   { "role",          mc_cli_role_run,     N_("Grant and revoke roles") },
   { "settings",      mc_cli_settings_run, N_("Institution settings") },
   { "profile",       mc_cli_profile_run,  N_("List the policy profiles") },
+  { "institution",   mc_cli_institution_run, N_("The institution as its credentials name it") },
+  { "key",           mc_cli_key_run,      N_("Generate, import, list and retire signing keys") },
+  { "offering",      mc_cli_offering_run, N_("Create and list offerings of active designs") },
+  { "results",       mc_cli_results_run,  N_("Import the results of an offering from CSV") },
+  { "issue",         mc_cli_issue_run,    N_("Sign and write the credentials of an offering") },
+  { "credential",    mc_cli_credential_run, N_("List and show issued credentials") },
+  { "certificate",   mc_cli_certificate_run, N_("Print a credential’s certificate again") },
+  { "revoke",        mc_cli_revoke_run,   N_("Revoke an issued credential") },
+  { "suspend",       mc_cli_suspend_run,  N_("Suspend an issued credential") },
+  { "reinstate",     mc_cli_reinstate_run, N_("Reinstate a suspended credential") },
+  { "reissue",       mc_cli_reissue_run,  N_("Replace an issued credential with a corrected one") },
 };
 
 int

@@ -26,29 +26,38 @@ typedef struct {
   double                 write_ms;
 } McBatchWorker;
 
-/* One page being issued by the workers. */
-typedef struct {
-  McIssuingContext *context;
-  const char       *export_dir;
-  McPaperSize       paper;
-  GPtrArray        *credentials;   /* McIssuedCredential */
-  gboolean         *done;          /* per credential: files written */
-  gint              next;          /* atomic: the next credential to take */
-  gint              completed;     /* atomic: credentials done */
-  gint              failed;        /* atomic: a worker failed, the others stop */
-  GMutex            lock;
-  GCond             cond;
-  guint             running;       /* workers still at work, under lock */
-  GError           *error;         /* the first failure, under lock */
-  char             *failed_holder; /* whose credential failed, under lock */
-} McBatchPage;
+/* One page being issued by the workers (mc-batch-issuer-worker.c). */
+typedef struct _McBatchPage McBatchPage;
+
+/* Takes @credentials. */
+McBatchPage   *_mc_batch_page_new         (McIssuingContext *context,
+                                           const char       *export_dir,
+                                           McPaperSize       paper,
+                                           GPtrArray        *credentials);
+void           _mc_batch_page_free        (McBatchPage *page);
+guint          _mc_batch_page_get_size    (McBatchPage *page);
+/* The id of its last credential, or 0 when empty. */
+gint64         _mc_batch_page_get_last_id (McBatchPage *page);
+/* Starts a thread per worker of @workers (McBatchWorker) on the page. */
+void           _mc_batch_page_start       (McBatchPage *page,
+                                           GPtrArray   *workers);
+/* Waits for the page's threads, calling @tick (nullable) about 20 times
+ * a second with how many credentials are done. */
+void           _mc_batch_page_wait        (McBatchPage *page,
+                                           void       (*tick) (gpointer user_data, guint completed),
+                                           gpointer     user_data);
+/* FALSE, with the first failure of a worker (naming whose credential it
+ * was), when there was one. */
+gboolean       _mc_batch_page_propagate_error (McBatchPage  *page,
+                                               GError      **error);
+/* The credentials whose files were written (transfer container). */
+GPtrArray     *_mc_batch_page_dup_done    (McBatchPage *page);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McBatchPage, _mc_batch_page_free)
 
 McBatchWorker *_mc_batch_worker_new       (McSigningKey *key,
                                            McSigningKey *data_integrity_key);
 void           _mc_batch_worker_free      (McBatchWorker *worker);
-/* Issues credentials of @page until none is left or one fails. */
-void           _mc_batch_worker_run_page  (McBatchWorker *worker,
-                                           McBatchPage   *page);
 
 /* The base name of @credential's files. */
 char          *_mc_batch_issuer_file_stem (McIssuedCredential *credential);

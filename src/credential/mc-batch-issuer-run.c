@@ -198,70 +198,15 @@ sync_folder (const char  *dir,
   return TRUE;
 }
 
-static void
-page_clear (McBatchPage *page)
-{
-  g_free (page->done);
-  g_clear_error (&page->error);
-  g_free (page->failed_holder);
-  g_mutex_clear (&page->lock);
-  g_cond_clear (&page->cond);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (McBatchPage, page_clear)
-
-static gpointer
-worker_thread (gpointer data)
-{
-  McBatchWorker *worker = ((gpointer *) data)[0];
-  McBatchPage *page = ((gpointer *) data)[1];
-
-  _mc_batch_worker_run_page (worker, page);
-  return NULL;
-}
-
-/* Runs the workers over @page; reports progress meanwhile. */
-static void
-issue_page (Run         *run,
-            McBatchPage *page)
-{
-  guint n = run->workers->len;
-  g_autofree gpointer *args = g_new0 (gpointer, 2 * n);
-  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
-
-  page->running = n;
-  for (guint i = 0; i < n; i++)
-    {
-      args[2 * i] = g_ptr_array_index (run->workers, i);
-      args[2 * i + 1] = page;
-      g_ptr_array_add (threads, g_thread_new ("mc-issuer", worker_thread, &args[2 * i]));
-    }
-  g_mutex_lock (&page->lock);
-  while (page->running > 0)
-    {
-      g_cond_wait_until (&page->cond, &page->lock, g_get_monotonic_time () + G_USEC_PER_SEC / 20);
-      g_mutex_unlock (&page->lock);
-      _mc_batch_issuer_progress (run->self, run->batch->issued + (guint) g_atomic_int_get (&page->completed),
-                                 run->batch->total, FALSE);
-      g_mutex_lock (&page->lock);
-    }
-  g_mutex_unlock (&page->lock);
-  for (guint i = 0; i < threads->len; i++)
-    g_thread_join (g_ptr_array_index (threads, i));
-}
-
 /* Commits the credentials of @page whose files were written. */
 static gboolean
 commit_page (Run          *run,
              McBatchPage  *page,
              GError      **error)
 {
-  g_autoptr(GPtrArray) done = g_ptr_array_new ();
+  g_autoptr(GPtrArray) done = _mc_batch_page_dup_done (page);
   gint64 start;
 
-  for (guint i = 0; i < page->credentials->len; i++)
-    if (page->done[i])
-      g_ptr_array_add (done, g_ptr_array_index (page->credentials, i));
   if (done->len == 0)
     return TRUE;
   /* Files first: what the register calls issued is on disk. */
@@ -278,34 +223,46 @@ commit_page (Run          *run,
   return TRUE;
 }
 
-/* Issues one page; FALSE with @error when the batch must stop. */
-static gboolean
-run_page (Run        *run,
-          GPtrArray  *credentials,
-          GError    **error)
+/* The next page of pending credentials, after those of @previous (which
+ * may be still being signed), made ready for the workers; an empty page
+ * when none is left, NULL on failure. */
+static McBatchPage *
+fetch_page (Run          *run,
+            McBatchPage  *previous,
+            GError      **error)
 {
-  g_auto(McBatchPage) page = { 0 };
+  gint64 after = previous != NULL ? _mc_batch_page_get_last_id (previous) : 0;
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GPtrArray) credentials = mc_store_list_batch_credentials (run->store, run->batch->id,
+                                                                      MC_CREDENTIAL_STATE_PENDING, after,
+                                                                      MC_BATCH_ISSUER_PAGE_SIZE, error);
 
-  g_mutex_init (&page.lock);
-  g_cond_init (&page.cond);
-  page.context = run->context;
-  page.export_dir = run->export_dir;
-  page.paper = run->self->paper;
-  page.credentials = credentials;
-  page.done = g_new0 (gboolean, credentials->len);
+  run->self->stats.database_ms += since_ms (start);
+  if (credentials == NULL)
+    return NULL;
   for (guint i = 0; i < credentials->len; i++)
     if (!mc_issuing_context_prepare (run->context, g_ptr_array_index (credentials, i), error))
-      return FALSE;
-  issue_page (run, &page);
-  if (!commit_page (run, &page, error))
-    return FALSE;
-  if (page.error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&page.error));
-      g_prefix_error (error, _("%s: "), page.failed_holder);
-      return FALSE;
-    }
-  return TRUE;
+      return NULL;
+  return _mc_batch_page_new (run->context, run->export_dir, run->self->paper, g_steal_pointer (&credentials));
+}
+
+static void
+progress_tick (gpointer user_data,
+               guint    completed)
+{
+  Run *run = user_data;
+
+  _mc_batch_issuer_progress (run->self, run->batch->issued + completed, run->batch->total, FALSE);
+}
+
+/* Waits for @page; FALSE with its worker's error when one failed. */
+static gboolean
+wait_page (Run          *run,
+           McBatchPage  *page,
+           GError      **error)
+{
+  _mc_batch_page_wait (page, progress_tick, run);
+  return _mc_batch_page_propagate_error (page, error);
 }
 
 static gboolean
@@ -385,36 +342,81 @@ fail (Run     *run,
                run->batch->id, finish_error->message);
 }
 
+static void
+cancel (Run     *run,
+        GError **error)
+{
+  g_autoptr(GError) finish_error = NULL;
+
+  if (!finish (run, MC_BATCH_STATE_CANCELLED, &finish_error))
+    g_warning ("Batch %" G_GINT64_FORMAT " could not be marked as cancelled: %s",
+               run->batch->id, finish_error->message);
+  g_cancellable_set_error_if_cancelled (run->cancellable, error);
+}
+
+/* The first of the errors that stopped a page, in the order given. */
+static void
+take_first_error (GError **error,
+                  GError **page_error,
+                  GError **commit_error,
+                  GError **fetch_error)
+{
+  GError **causes[] = { page_error, commit_error, fetch_error };
+
+  for (guint i = 0; i < G_N_ELEMENTS (causes); i++)
+    if (*causes[i] != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (causes[i]));
+        return;
+      }
+}
+
+/* A pipeline of pages: while the workers sign and write a page, the
+ * coordinator syncs and commits the one before.  Cancelling starts no
+ * new page; the one under way is finished and committed. */
 static gboolean
 issue_pages (Run     *run,
              GError **error)
 {
-  for (;;)
+  g_autoptr(McBatchPage) current = fetch_page (run, NULL, error);
+
+  if (current == NULL)
     {
-      g_autoptr(GPtrArray) credentials = NULL;
-      gint64 start;
+      fail (run, error);
+      return FALSE;
+    }
+  _mc_batch_page_start (current, run->workers);
+  while (_mc_batch_page_get_size (current) > 0)
+    {
+      g_autoptr(McBatchPage) next = NULL;
+      g_autoptr(GError) page_error = NULL;
+      g_autoptr(GError) commit_error = NULL;
+      g_autoptr(GError) fetch_error = NULL;
+      gboolean cancelled;
 
-      if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
+      wait_page (run, current, &page_error);
+      cancelled = g_cancellable_is_cancelled (run->cancellable);
+      if (page_error == NULL && !cancelled && (next = fetch_page (run, current, &fetch_error)) != NULL)
+        _mc_batch_page_start (next, run->workers);
+      /* What the workers wrote is committed, even when the batch stops. */
+      commit_page (run, current, &commit_error);
+      if (page_error != NULL || commit_error != NULL || fetch_error != NULL)
         {
-          g_autoptr(GError) finish_error = NULL;
-
-          if (!finish (run, MC_BATCH_STATE_CANCELLED, &finish_error))
-            g_warning ("Batch %" G_GINT64_FORMAT " could not be marked as cancelled: %s",
-                       run->batch->id, finish_error->message);
-          return FALSE;
-        }
-      start = g_get_monotonic_time ();
-      credentials = mc_store_list_pending_credentials (run->store, run->batch->id,
-                                                       MC_BATCH_ISSUER_PAGE_SIZE, error);
-      run->self->stats.database_ms += since_ms (start);
-      if (credentials == NULL || (credentials->len > 0 && !run_page (run, credentials, error)))
-        {
+          if (next != NULL)
+            _mc_batch_page_wait (next, NULL, NULL);
+          take_first_error (error, &page_error, &commit_error, &fetch_error);
           fail (run, error);
           return FALSE;
         }
-      if (credentials->len == 0)
-        return finish (run, MC_BATCH_STATE_DONE, error);
+      if (cancelled)
+        {
+          cancel (run, error);
+          return FALSE;
+        }
+      g_clear_pointer (&current, _mc_batch_page_free);
+      current = g_steal_pointer (&next);
     }
+  return finish (run, MC_BATCH_STATE_DONE, error);
 }
 
 static void

@@ -12,7 +12,31 @@
 
 /* A worker signs, draws and writes the credentials of a page, taking them
  * one at a time until none is left.  Its renderer keeps the fonts, the
- * logo and the supplement's layout from one credential to the next. */
+ * logo and the supplement's layout from one credential to the next.  A
+ * page runs a thread per worker, which the coordinator waits for. */
+
+struct _McBatchPage {
+  McIssuingContext *context;
+  char             *export_dir;
+  McPaperSize       paper;
+  GPtrArray        *credentials;   /* McIssuedCredential */
+  gboolean         *done;          /* per credential: files written */
+  gint              next;          /* atomic: the next credential to take */
+  gint              completed;     /* atomic: credentials done */
+  gint              failed;        /* atomic: a worker failed, the others stop */
+  GPtrArray        *threads;
+  GPtrArray        *assignments;   /* Assignment, one per thread */
+  GMutex            lock;
+  GCond             cond;
+  guint             running;       /* threads still at work, under lock */
+  GError           *error;         /* the first failure, under lock */
+  char             *failed_holder; /* whose credential failed, under lock */
+};
+
+typedef struct {
+  McBatchWorker *worker;
+  McBatchPage   *page;
+} Assignment;
 
 McBatchWorker *
 _mc_batch_worker_new (McSigningKey *key,
@@ -196,8 +220,7 @@ fail (McBatchPage        *page,
       McIssuedCredential *credential,
       GError             *error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&page->lock);
-
+  g_mutex_lock (&page->lock);
   g_atomic_int_set (&page->failed, TRUE);
   if (page->error == NULL)
     {
@@ -206,11 +229,12 @@ fail (McBatchPage        *page,
     }
   else
     g_error_free (error);
+  g_mutex_unlock (&page->lock);
 }
 
-void
-_mc_batch_worker_run_page (McBatchWorker *worker,
-                           McBatchPage   *page)
+static void
+run_page (McBatchWorker *worker,
+          McBatchPage   *page)
 {
   guint n = page->credentials->len;
 
@@ -235,4 +259,128 @@ _mc_batch_worker_run_page (McBatchWorker *worker,
   page->running--;
   g_cond_broadcast (&page->cond);
   g_mutex_unlock (&page->lock);
+}
+
+static gpointer
+page_thread (gpointer data)
+{
+  Assignment *assignment = data;
+
+  run_page (assignment->worker, assignment->page);
+  return NULL;
+}
+
+McBatchPage *
+_mc_batch_page_new (McIssuingContext *context,
+                    const char       *export_dir,
+                    McPaperSize       paper,
+                    GPtrArray        *credentials)
+{
+  McBatchPage *page = g_new0 (McBatchPage, 1);
+
+  g_mutex_init (&page->lock);
+  g_cond_init (&page->cond);
+  page->context = g_object_ref (context);
+  page->export_dir = g_strdup (export_dir);
+  page->paper = paper;
+  page->credentials = credentials;
+  page->done = g_new0 (gboolean, credentials->len);
+  page->threads = g_ptr_array_new ();
+  page->assignments = g_ptr_array_new_with_free_func (g_free);
+  return page;
+}
+
+void
+_mc_batch_page_free (McBatchPage *page)
+{
+  if (page == NULL)
+    return;
+  /* A page is freed once its threads are done. */
+  _mc_batch_page_wait (page, NULL, NULL);
+  g_clear_object (&page->context);
+  g_free (page->export_dir);
+  g_ptr_array_unref (page->credentials);
+  g_free (page->done);
+  g_ptr_array_unref (page->threads);
+  g_ptr_array_unref (page->assignments);
+  g_clear_error (&page->error);
+  g_free (page->failed_holder);
+  g_mutex_clear (&page->lock);
+  g_cond_clear (&page->cond);
+  g_free (page);
+}
+
+guint
+_mc_batch_page_get_size (McBatchPage *page)
+{
+  return page->credentials->len;
+}
+
+gint64
+_mc_batch_page_get_last_id (McBatchPage *page)
+{
+  guint n = page->credentials->len;
+
+  return n > 0 ? ((McIssuedCredential *) g_ptr_array_index (page->credentials, n - 1))->id : 0;
+}
+
+void
+_mc_batch_page_start (McBatchPage *page,
+                      GPtrArray   *workers)
+{
+  g_assert (page->threads->len == 0);
+
+  page->running = workers->len;
+  for (guint i = 0; i < workers->len; i++)
+    {
+      Assignment *assignment = g_new0 (Assignment, 1);
+
+      assignment->worker = g_ptr_array_index (workers, i);
+      assignment->page = page;
+      g_ptr_array_add (page->assignments, assignment);
+      g_ptr_array_add (page->threads, g_thread_new ("mc-issuer", page_thread, assignment));
+    }
+}
+
+void
+_mc_batch_page_wait (McBatchPage *page,
+                     void       (*tick) (gpointer user_data, guint completed),
+                     gpointer     user_data)
+{
+  g_mutex_lock (&page->lock);
+  while (page->running > 0)
+    {
+      g_cond_wait_until (&page->cond, &page->lock, g_get_monotonic_time () + G_USEC_PER_SEC / 20);
+      if (tick == NULL)
+        continue;
+      g_mutex_unlock (&page->lock);
+      tick (user_data, (guint) g_atomic_int_get (&page->completed));
+      g_mutex_lock (&page->lock);
+    }
+  g_mutex_unlock (&page->lock);
+  for (guint i = 0; i < page->threads->len; i++)
+    g_thread_join (g_ptr_array_index (page->threads, i));
+  g_ptr_array_set_size (page->threads, 0);
+}
+
+gboolean
+_mc_batch_page_propagate_error (McBatchPage  *page,
+                                GError      **error)
+{
+  if (page->error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&page->error));
+  g_prefix_error (error, _("%s: "), page->failed_holder);
+  return FALSE;
+}
+
+GPtrArray *
+_mc_batch_page_dup_done (McBatchPage *page)
+{
+  GPtrArray *done = g_ptr_array_new ();
+
+  for (guint i = 0; i < page->credentials->len; i++)
+    if (page->done[i])
+      g_ptr_array_add (done, g_ptr_array_index (page->credentials, i));
+  return done;
 }

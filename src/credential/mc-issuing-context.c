@@ -192,11 +192,13 @@ _mc_issuing_context_get_source (McIssuingContext   *self,
 {
   g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%u", credential->offering_id,
                                           credential->revision_number);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
-  McIssuingSource *source = g_hash_table_lookup (self->sources, key);
+  McIssuingSource *source;
 
+  g_mutex_lock (&self->lock);
+  source = g_hash_table_lookup (self->sources, key);
   if (source == NULL && (source = load_source (self, credential, error)) != NULL)
     g_hash_table_insert (self->sources, g_steal_pointer (&key), source);
+  g_mutex_unlock (&self->lock);
   return source;
 }
 
