@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-accessible.h"
 #include "mc-date-format.h"
 #include "mc-issue-dialog-private.h"
 #include "mc-key-text.h"
@@ -568,6 +569,7 @@ mc_issue_dialog_init (McIssueDialog *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  mc_accessible_name_password_rows (GTK_WIDGET (self));
 }
 
 McIssueDialog *

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-accessible.h"
 #include "mc-key-import-dialog.h"
 #include "mc-new-passphrase-group.h"
 
@@ -219,6 +220,7 @@ static void
 mc_key_import_dialog_init (McKeyImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mc_accessible_name_password_rows (GTK_WIDGET (self));
   _mc_key_dialog_set_widgets (MC_KEY_DIALOG (self), self->import_button, self->cancel_button,
                               self->error_revealer, self->error_label, self->stack, self->spinner);
 }

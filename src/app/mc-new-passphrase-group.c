@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-accessible.h"
 #include "mc-new-passphrase-group.h"
 
 struct _McNewPassphraseGroup
@@ -219,6 +220,8 @@ mc_new_passphrase_group_init (McNewPassphraseGroup *self)
                                   _("Strength of the passphrase"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->hint_row), level_bar);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->hint_row);
+  mc_accessible_name_password_rows (self->first_row);
+  mc_accessible_name_password_rows (self->second_row);
   update (self);
 }
 

@@ -661,6 +661,9 @@ mc_offerings_window_constructed (GObject *object)
 
   setup_columns (self);
   mc_offerings_window_reload (self);
+  /* The newest offering is the one most often wanted. */
+  if (self->offerings->len > 0)
+    mc_offerings_window_select_offering (self, ((McOffering *) g_ptr_array_index (self->offerings, 0))->id);
 }
 
 static void
