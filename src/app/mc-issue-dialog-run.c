@@ -206,7 +206,8 @@ show_stopped (McIssueDialog *self,
                                      unfinished->issued, unfinished->total, remaining);
     }
   else
-    description = g_strdup (_("Nothing is left to issue."));
+    /* The page under way when it stopped was the last one. */
+    description = g_strdup (_("Every credential of the batch was issued before it stopped."));
 
   g_free (self->outcome);
   self->outcome = g_strdup (cancelled ? _("Issuing Stopped") : _("Issuing Failed"));

@@ -837,12 +837,14 @@ test_issue_progress (Fixture *f, gconstpointer data)
 static void
 test_issue_stop_and_resume (Fixture *f, gconstpointer data)
 {
-  g_autoptr(McOffering) offering = prepare_issuing (f);
+  g_autoptr(McOffering) offering = prepare_cohort (f, 130);
   McIssueDialog *dialog = open_issue (f, offering);
   Watch watch = { .stop = TRUE };
   g_autoptr(McIssueBatch) unfinished = NULL;
+  g_autofree char *intro = NULL;
 
-  /* Stopped as soon as it starts: the batch is kept, nothing is lost. */
+  /* Stopped as soon as it starts: the page under way is finished, the
+   * rest is kept for later; nothing is lost. */
   g_signal_connect (dialog, "started", G_CALLBACK (on_started), &watch);
   mc_issue_dialog_set_passphrase (dialog, PASSPHRASE);
   g_assert_true (mc_issue_dialog_issue (dialog));
@@ -853,24 +855,27 @@ test_issue_stop_and_resume (Fixture *f, gconstpointer data)
   unfinished = mc_store_find_unfinished_batch (f->inst->store, offering->id, NULL);
   g_assert_nonnull (unfinished);
   g_assert_cmpint (unfinished->state, ==, MC_BATCH_STATE_CANCELLED);
-  g_assert_cmpuint (unfinished->total, ==, 5);
+  g_assert_cmpuint (unfinished->total, ==, 130);
+  g_assert_cmpuint (unfinished->issued, >, 0);
+  g_assert_cmpuint (unfinished->issued, <, 130);
 
   /* A new dialog offers to continue it, and does. */
   gtk_window_destroy (GTK_WINDOW (dialog));
   dialog = mc_offerings_window_issue (f->offerings);
   mc_gui_test_present (GTK_WINDOW (dialog));
-  g_assert_cmpstr (mc_issue_dialog_get_intro (dialog), ==,
-                   "An earlier batch stopped after 0 of 5. Issue the remaining 5.");
+  intro = g_strdup_printf ("An earlier batch stopped after %u of 130. Issue the remaining %u.",
+                           unfinished->issued, 130 - unfinished->issued);
+  g_assert_cmpstr (mc_issue_dialog_get_intro (dialog), ==, intro);
   mc_gui_test_screenshot (GTK_WIDGET (dialog), "gui-issue-issue-resume");
   watch.stop = FALSE;
   g_signal_connect (dialog, "started", G_CALLBACK (on_started), &watch);
   mc_issue_dialog_set_passphrase (dialog, PASSPHRASE);
   g_assert_true (mc_issue_dialog_issue (dialog));
   g_assert_true (mc_gui_test_wait (dialog_ended, dialog));
-  g_assert_cmpstr (mc_issue_dialog_get_outcome (dialog), ==, "5 Credentials Issued");
+  g_assert_cmpstr (mc_issue_dialog_get_outcome (dialog), ==, "130 Credentials Issued");
   g_assert_cmpint (mc_issue_dialog_get_batch (dialog)->id, ==, unfinished->id);
   g_assert_null (mc_store_find_unfinished_batch (f->inst->store, offering->id, NULL));
-  assert_issued (f, offering, 5);
+  assert_issued (f, offering, 130);
 }
 
 static gboolean
