@@ -471,7 +471,6 @@ sync_column_choosers (McResultImportDialog *self)
     {
       GtkDropDown *dropdown = g_ptr_array_index (self->dropdowns, i);
       McImportColumn role = mc_result_import_get_column (self->import, i);
-      g_autofree char *name = column_name (self, i);
 
       gtk_drop_down_set_selected (dropdown, role);
       /* A column left unread is dimmed, so the ones that count stand out. */
