@@ -117,6 +117,46 @@ mc_store_get_current_key (McStore    *self,
   return _mc_store_step (self, stmt, error) == SQLITE_ROW ? key_from_row (self, stmt, error) : NULL;
 }
 
+/**
+ * mc_store_dup_key_directory:
+ *
+ * Returns: (transfer full) (nullable): "<database file>-keys", or %NULL
+ *   for a database in memory
+ */
+char *
+mc_store_dup_key_directory (McStore *self)
+{
+  const char *path;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+
+  path = mc_store_get_path (self);
+  if (path == NULL || *path == '\0' || g_str_equal (path, ":memory:") || g_str_has_prefix (path, "file:"))
+    return NULL;
+  return g_strconcat (path, "-keys", NULL);
+}
+
+/**
+ * mc_store_dup_private_key_path:
+ * @key: a signing key
+ *
+ * Returns: (transfer full) (nullable): where @key's private key file is
+ */
+char *
+mc_store_dup_private_key_path (McStore           *self,
+                               const McKeyRecord *key)
+{
+  g_autofree char *directory = NULL;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (key->private_path == NULL || g_path_is_absolute (key->private_path))
+    return g_strdup (key->private_path);
+  directory = mc_store_dup_key_directory (self);
+  return directory != NULL ? g_build_filename (directory, key->private_path, NULL) : NULL;
+}
+
 gboolean
 _mc_store_insert_key (McStore      *self,
                       McKeyRecord  *key,

@@ -214,6 +214,14 @@ McKeyRecord *mc_store_find_key          (McStore *self, const char *kid, GError 
 /* The newest key of @kind that is not retired and has a private key;
  * NULL, without an error, when there is none. */
 McKeyRecord *mc_store_get_current_key   (McStore *self, McKeyKind kind, GError **error);
+/* The folder beside the database that holds the encrypted private keys,
+ * "<database file>-keys"; a McKeyRecord's private_path is a file name in
+ * it (or, for keys kept elsewhere, an absolute path).  NULL for a
+ * database in memory. */
+char       *mc_store_dup_key_directory  (McStore *self);
+/* The full path of @key's private key file, or NULL when it has none or
+ * the database is in memory and the path is not absolute. */
+char       *mc_store_dup_private_key_path (McStore *self, const McKeyRecord *key);
 
 McIssueBatch *mc_store_load_batch       (McStore *self, gint64 id, GError **error);
 /* The batch of the offering that stopped before it finished: one still

@@ -134,8 +134,30 @@ check_public_jwk (McKeyRecord  *key,
   return TRUE;
 }
 
+/* The private key is a file in the database's key folder, named without
+ * any folder, or a file given by its absolute path; it exists. */
 static gboolean
-check_key (McKeyRecord  *key,
+check_private_path (McStore      *store,
+                    McKeyRecord  *key,
+                    GError      **error)
+{
+  g_autofree char *path = mc_store_dup_private_key_path (store, key);
+  g_autofree char *name = NULL;
+  gboolean bare = strchr (key->private_path, G_DIR_SEPARATOR) == NULL &&
+                  !g_str_equal (key->private_path, ".") && !g_str_equal (key->private_path, "..");
+
+  if ((g_path_is_absolute (key->private_path) || bare) && path != NULL &&
+      g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+  name = g_filename_display_name (key->private_path);
+  g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID,
+               _("The private key file “%s” of “%s” does not exist"), name, key->kid);
+  return FALSE;
+}
+
+static gboolean
+check_key (McStore      *store,
+           McKeyRecord  *key,
            GError      **error)
 {
   gboolean kid_ok = key->kid != NULL && *key->kid != '\0' && strlen (key->kid) <= 256;
@@ -163,16 +185,7 @@ check_key (McKeyRecord  *key,
                    _("The certificate of “%s” is not a PEM certificate"), key->kid);
       return FALSE;
     }
-  if (key->private_path != NULL &&
-      (!g_path_is_absolute (key->private_path) || !g_file_test (key->private_path, G_FILE_TEST_IS_REGULAR)))
-    {
-      g_autofree char *name = g_filename_display_name (key->private_path);
-
-      g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID,
-                   _("The private key file “%s” of “%s” does not exist"), name, key->kid);
-      return FALSE;
-    }
-  return TRUE;
+  return key->private_path == NULL || check_private_path (store, key, error);
 }
 
 static gboolean
@@ -222,7 +235,7 @@ mc_workflow_add_key (McWorkflow   *self,
   g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
   g_return_val_if_fail (key != NULL && key->id == 0, FALSE);
 
-  if (!_mc_workflow_require_role (self, MC_ROLE_ADMINISTRATOR, 0, error) || !check_key (key, error))
+  if (!_mc_workflow_require_role (self, MC_ROLE_ADMINISTRATOR, 0, error) || !check_key (self->store, key, error))
     return FALSE;
   copy = mc_key_record_copy (key);
   if (!_mc_workflow_run (self, add_key_cb, copy, error))
