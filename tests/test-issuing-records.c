@@ -539,6 +539,7 @@ test_record_results (Fixture       *f,
   g_autoptr(McLearner) learner = NULL;
   g_autoptr(McOffering) loaded = NULL;
   g_autoptr(McEvent) event = NULL;
+  g_autofree char *first_uuid = NULL;
   McResultInput *first;
   guint written = 0;
 
@@ -557,6 +558,11 @@ test_record_results (Fixture       *f,
   g_assert_cmpstr (((McResult *) g_ptr_array_index (results, 1))->learner->family_name, ==, "Levi");
   g_assert_false (((McResult *) g_ptr_array_index (results, 1))->passed);
   g_assert_cmpint (((McResult *) g_ptr_array_index (results, 1))->credential_id, ==, 0);
+  /* Each learner has a uuid of their own, the subject of their credentials. */
+  g_assert_true (g_uuid_string_is_valid (((McResult *) g_ptr_array_index (results, 0))->learner->uuid));
+  g_assert_cmpstr (((McResult *) g_ptr_array_index (results, 0))->learner->uuid, !=,
+                   ((McResult *) g_ptr_array_index (results, 1))->learner->uuid);
+  first_uuid = g_strdup (((McResult *) g_ptr_array_index (results, 0))->learner->uuid);
   loaded = mc_store_load_offering (f->inst->store, f->offering->id, &error);
   g_assert_cmpuint (loaded->n_results, ==, 4);
   g_assert_cmpuint (loaded->n_passed, ==, 3);
@@ -588,6 +594,8 @@ test_record_results (Fixture       *f,
   g_assert_cmpstr (learner->given_name, ==, "Aoife Máire");
   g_assert_cmpstr (learner->email, ==, "aoife@example.org");
   g_assert_cmpstr (learner->date_of_birth, ==, "2001-04-23");
+  /* A correction keeps the learner's uuid. */
+  g_assert_cmpstr (learner->uuid, ==, first_uuid);
   {
     g_autofree char *name = mc_learner_dup_full_name (learner);
 

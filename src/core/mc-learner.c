@@ -19,6 +19,7 @@ mc_learner_copy (const McLearner *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   copy = g_memdup2 (self, sizeof *self);
+  copy->uuid = g_strdup (self->uuid);
   copy->student_id = g_strdup (self->student_id);
   copy->given_name = g_strdup (self->given_name);
   copy->family_name = g_strdup (self->family_name);
@@ -32,6 +33,7 @@ mc_learner_free (McLearner *self)
 {
   if (self == NULL)
     return;
+  g_free (self->uuid);
   g_free (self->student_id);
   g_free (self->given_name);
   g_free (self->family_name);

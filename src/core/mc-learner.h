@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 /* A learner, known by the student-records system's identifier. */
 typedef struct {
   gint64  id;
+  char   *uuid;           /* permanent: the subject id of the learner's credentials */
   char   *student_id;
   char   *given_name;
   char   *family_name;

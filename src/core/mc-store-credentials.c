@@ -160,6 +160,46 @@ mc_store_find_credential_by_token (McStore     *self,
   return read_credential (self, stmt, NULL, error);
 }
 
+/* Credentials of @batch_id in @state (-1: any), by id, after @after_id. */
+static GPtrArray *
+list_batch (McStore  *self,
+            gint64    batch_id,
+            int       state,
+            gint64    after_id,
+            guint     limit,
+            GError  **error)
+{
+  g_autoptr(McStmt) stmt = NULL;
+  g_autoptr(GPtrArray) credentials = NULL;
+  int rc;
+
+  /* Two statements, so that the index on (batch_id, state) serves both. */
+  stmt = _mc_store_prepare (self, state >= 0
+                            ? "SELECT " CREDENTIAL_COLUMNS " FROM credentials AS c " CREDENTIAL_JOINS
+                              "WHERE c.batch_id = ?1 AND c.state = ?2 AND c.id > ?3 ORDER BY c.id LIMIT ?4"
+                            : "SELECT " CREDENTIAL_COLUMNS " FROM credentials AS c " CREDENTIAL_JOINS
+                              "WHERE c.batch_id = ?1 AND ?2 IS NULL AND c.id > ?3 ORDER BY c.id LIMIT ?4",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  _mc_store_bind_text (stmt, 2, state >= 0 ? mc_enum_to_nick (MC_TYPE_CREDENTIAL_STATE, state) : NULL);
+  sqlite3_bind_int64 (stmt, 3, after_id);
+  sqlite3_bind_int64 (stmt, 4, limit > 0 ? (gint64) limit : -1);
+  credentials = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_issued_credential_free);
+  while ((rc = _mc_store_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      McIssuedCredential *credential = credential_from_row (self, stmt, error);
+
+      if (credential == NULL)
+        return NULL;
+      g_ptr_array_add (credentials, credential);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  return g_steal_pointer (&credentials);
+}
+
 /**
  * mc_store_list_pending_credentials:
  * @batch_id: a batch
@@ -174,31 +214,32 @@ mc_store_list_pending_credentials (McStore  *self,
                                    guint     limit,
                                    GError  **error)
 {
-  g_autoptr(McStmt) stmt = NULL;
-  g_autoptr(GPtrArray) credentials = NULL;
-  int rc;
-
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
 
-  stmt = _mc_store_prepare (self, "SELECT " CREDENTIAL_COLUMNS " FROM credentials AS c "
-                            CREDENTIAL_JOINS "WHERE c.batch_id = ? AND c.state = 'pending' "
-                            "ORDER BY c.id LIMIT ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
-  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
-  credentials = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_issued_credential_free);
-  while ((rc = _mc_store_step (self, stmt, error)) == SQLITE_ROW)
-    {
-      McIssuedCredential *credential = credential_from_row (self, stmt, error);
+  return list_batch (self, batch_id, MC_CREDENTIAL_STATE_PENDING, 0, limit, error);
+}
 
-      if (credential == NULL)
-        return NULL;
-      g_ptr_array_add (credentials, credential);
-    }
-  if (rc != SQLITE_DONE)
-    return NULL;
-  return g_steal_pointer (&credentials);
+/**
+ * mc_store_list_batch_credentials:
+ * @batch_id: a batch
+ * @state: a #McCredentialState, or -1 for any
+ * @after_id: the last id of the previous page, or 0
+ * @limit: how many at most, or 0 for all
+ *
+ * Returns: (transfer full) (element-type McIssuedCredential): a page of
+ *   the batch's credentials, by id
+ */
+GPtrArray *
+mc_store_list_batch_credentials (McStore  *self,
+                                 gint64    batch_id,
+                                 int       state,
+                                 gint64    after_id,
+                                 guint     limit,
+                                 GError  **error)
+{
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+
+  return list_batch (self, batch_id, state, after_id, limit, error);
 }
 
 /* Writing */

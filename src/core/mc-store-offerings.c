@@ -177,6 +177,7 @@ _mc_store_learner_from_row (McStmt *stmt,
   learner->family_name = g_strdup (_mc_store_column_text (stmt, first + 3));
   learner->email = g_strdup (_mc_store_column_text (stmt, first + 4));
   learner->date_of_birth = g_strdup ((const char *) sqlite3_column_text (stmt, first + 5));
+  learner->uuid = g_strdup (_mc_store_column_text (stmt, first + 6));
   return learner;
 }
 
@@ -234,12 +235,16 @@ _mc_store_save_learner (McStore     *self,
     }
   *changed = stored == NULL || !same_learner (stored, learner);
   learner->id = stored != NULL ? stored->id : 0;
+  /* A learner's uuid is given once and never changes: it is the subject
+   * of all their credentials. */
+  g_free (learner->uuid);
+  learner->uuid = stored != NULL ? g_strdup (stored->uuid) : g_uuid_string_random ();
   if (!*changed)
     return TRUE;
 
   stmt = _mc_store_prepare (self, stored == NULL
                             ? "INSERT INTO learners (given_name, family_name, email, date_of_birth, "
-                              "student_id) VALUES (?1, ?2, ?3, ?4, ?5)"
+                              "student_id, uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
                             : "UPDATE learners SET given_name = ?1, family_name = ?2, email = ?3, "
                               "date_of_birth = ?4 WHERE student_id = ?5", error);
   if (stmt == NULL)
@@ -249,6 +254,8 @@ _mc_store_save_learner (McStore     *self,
   _mc_store_bind_text (stmt, 3, learner->email != NULL ? learner->email : "");
   _mc_store_bind_text (stmt, 4, learner->date_of_birth);
   _mc_store_bind_text (stmt, 5, learner->student_id);
+  if (stored == NULL)
+    _mc_store_bind_text (stmt, 6, learner->uuid);
   if (!_mc_store_exec (self, stmt, error))
     return FALSE;
   if (stored == NULL)

@@ -120,7 +120,7 @@ char       *_mc_store_fold_key         (const char *text);
  * mc-store-batches.c, mc-store-keys.c) */
 
 /* A learner from these columns (of learners AS l) starting at @first. */
-#define MC_STORE_LEARNER_COLUMNS "l.id, l.student_id, l.given_name, l.family_name, l.email, l.date_of_birth"
+#define MC_STORE_LEARNER_COLUMNS "l.id, l.student_id, l.given_name, l.family_name, l.email, l.date_of_birth, l.uuid"
 McLearner  *_mc_store_learner_from_row (McStmt *stmt, int first);
 /* A result (results AS r) with its learner and the learner's current
  * credential for the offering: the one that is not superseded, which the

@@ -220,8 +220,8 @@ mc_store_query_credentials (McStore                  *self,
   while ((rc = _mc_store_step (self, stmt, error)) == SQLITE_ROW)
     {
       g_autoptr(McCredentialSummary) row = mc_credential_summary_new ();
-      McLearner learner = { 0, NULL, (char *) _mc_store_column_text (stmt, 2),
-                            (char *) _mc_store_column_text (stmt, 3), NULL, NULL };
+      McLearner learner = { .given_name = (char *) _mc_store_column_text (stmt, 2),
+                            .family_name = (char *) _mc_store_column_text (stmt, 3) };
       int state = 0;
 
       if (!_mc_store_parse_enum (self, MC_TYPE_CREDENTIAL_STATE, _mc_store_column_text (stmt, 7),

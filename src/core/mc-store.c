@@ -235,6 +235,7 @@ static const char * const migrations[] = {
   "CREATE INDEX offerings_created ON offerings (created_at);"
   "CREATE TABLE learners ("
   "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
   "  student_id TEXT NOT NULL UNIQUE,"
   "  given_name TEXT NOT NULL DEFAULT '',"
   "  family_name TEXT NOT NULL DEFAULT '',"

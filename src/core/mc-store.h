@@ -233,6 +233,12 @@ McIssueBatch *mc_store_find_unfinished_batch (McStore *self, gint64 offering_id,
  * and asks again, so that memory stays flat. */
 GPtrArray  *mc_store_list_pending_credentials (McStore *self, gint64 batch_id, guint limit,
                                                GError **error);  /* McIssuedCredential */
+/* A page of the batch's credentials in @state (McCredentialState, or -1
+ * for any) whose id is above @after_id, by id, with their result, learner
+ * and title: the manifest of a batch is written a page at a time. */
+GPtrArray  *mc_store_list_batch_credentials (McStore *self, gint64 batch_id, int state,
+                                             gint64 after_id, guint limit,
+                                             GError **error);  /* McIssuedCredential */
 McIssuedCredential *mc_store_load_credential (McStore *self, gint64 id, GError **error);
 /* By uuid, bare or as "urn:uuid:…"; NULL, without an error, if absent. */
 McIssuedCredential *mc_store_find_credential (McStore *self, const char *uuid_or_urn, GError **error);

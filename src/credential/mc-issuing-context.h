@@ -17,11 +17,12 @@ G_BEGIN_DECLS
  * the window's preview and print all go through it, so they agree.
  *
  * A context reads the institution once (settings, logo) when it is made.
- * It keeps the design revisions it has loaded; loading one uses the store,
- * so call mc_issuing_context_prepare() in the store's thread.  Once the
- * revision of the credentials is prepared, the build, sign and fill
- * functions may be called from several threads at once (each call uses
- * its own builder; the keys are the caller's, one per thread). */
+ * It keeps the offerings and design revisions it has loaded; loading one
+ * uses the store, so call mc_issuing_context_prepare() in the store's
+ * thread.  Once the offering of the credentials is prepared, the build,
+ * sign and fill functions may be called from several threads at once
+ * (each call uses its own builder; the keys are the caller's, one per
+ * thread). */
 
 #define MC_TYPE_ISSUING_CONTEXT (mc_issuing_context_get_type ())
 G_DECLARE_FINAL_TYPE (McIssuingContext, mc_issuing_context, MC, ISSUING_CONTEXT, GObject)
@@ -38,12 +39,12 @@ const char       *mc_issuing_context_get_base_url       (McIssuingContext   *sel
 /* The institution's logo (PNG), or NULL.  Returns: (transfer none) */
 GBytes           *mc_issuing_context_get_logo           (McIssuingContext   *self);
 
-/* Loads and keeps the revision credentials of @design_id are built from;
- * done on demand by the functions below otherwise (in the caller's
- * thread, which must then be the store's). */
+/* Loads and keeps what credentials of @credential's offering are built
+ * from: the offering, its design's uuid and the revision.  The functions
+ * below do it on demand otherwise (in the caller's thread, which must then
+ * be the store's). */
 gboolean          mc_issuing_context_prepare            (McIssuingContext   *self,
-                                                         gint64              design_id,
-                                                         guint               revision_number,
+                                                         McIssuedCredential *credential,
                                                          GError            **error);
 
 /* The unsigned OpenBadgeCredential of @credential (as loaded by the
