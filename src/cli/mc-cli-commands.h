@@ -37,5 +37,9 @@ int mc_cli_tasks_run      (McCliContext *ctx, int argc, char **argv);
 int mc_cli_report_run     (McCliContext *ctx, int argc, char **argv);
 /* mc-cli-template.c */
 int mc_cli_template_run   (McCliContext *ctx, int argc, char **argv);
+/* mc-cli-verify.c */
+int mc_cli_verify_run     (McCliContext *ctx, int argc, char **argv);
+/* mc-cli-status-list.c */
+int mc_cli_status_list_run (McCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

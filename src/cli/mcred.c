@@ -93,6 +93,8 @@ static const McCliCommand commands[] = {
   { "role",          mc_cli_role_run,     N_("Grant and revoke roles") },
   { "settings",      mc_cli_settings_run, N_("Institution settings") },
   { "profile",       mc_cli_profile_run,  N_("List the policy profiles") },
+  { "verify",        mc_cli_verify_run,   N_("Check a credential someone presents") },
+  { "status-list",   mc_cli_status_list_run, N_("Publish which credentials are revoked or suspended") },
 };
 
 int

@@ -52,8 +52,8 @@ guint     mc_credential_verifier_load_key_file    (McCredentialVerifier *self,
                                                    const char           *path,
                                                    GError              **error);
 
-/* Gives a published status list: @purpose "revocation" or "suspension",
- * @text a BitstringStatusListCredential as a VC-JWT or as JSON with a
+/* Gives a published status list: @purpose "revocation" or "suspension"
+ * (NULL: the purpose the list states), @text a BitstringStatusListCredential as a VC-JWT or as JSON with a
  * Data Integrity proof.  It is checked when the credential is verified
  * (its own signature must verify with a known key, its statusPurpose must
  * be @purpose, it must be the list the credential points at, and not
@@ -86,6 +86,11 @@ void      mc_credential_verifier_set_now          (McCredentialVerifier *self,
 McVerification *mc_credential_verifier_verify_text (McCredentialVerifier *self,
                                                     const char           *text,
                                                     GError              **error);
+/* The same for text as bytes (a file's content, standard input), which
+ * may hold anything: NUL bytes and invalid UTF-8 are refused as binary. */
+McVerification *mc_credential_verifier_verify_bytes (McCredentialVerifier *self,
+                                                     GBytes               *data,
+                                                     GError              **error);
 /* Reads @path (refusing files larger than the cap before reading them) and
  * verifies its content; G_IO_ERROR when it cannot be read. */
 McVerification *mc_credential_verifier_verify_file (McCredentialVerifier *self,
