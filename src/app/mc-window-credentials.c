@@ -50,6 +50,16 @@ _mc_window_setup_credentials (McWindow *self)
   update_layout (self);
 }
 
+gboolean
+_mc_window_search_credentials (McWindow *self)
+{
+  if (!showing_credentials (self))
+    return FALSE;
+  _mc_window_show_list (self);
+  mc_credentials_view_focus_search (self->credentials_view);
+  return TRUE;
+}
+
 static void
 win_verify_credential (GtkWidget  *widget,
                        const char *action_name,

@@ -82,6 +82,8 @@ void     _mc_window_update_admin_actions    (McWindow       *self);
 
 /* mc-window-credentials.c: the register of credentials, Verify Credential */
 void     _mc_window_setup_credentials             (McWindow       *self);
+/* Ctrl+F on the Credentials page: its search.  FALSE on other pages. */
+gboolean _mc_window_search_credentials            (McWindow       *self);
 void     _mc_window_class_add_credentials_actions (GtkWidgetClass *widget_class);
 
 /* mc-window-actions.c */
