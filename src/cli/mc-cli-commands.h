@@ -42,4 +42,24 @@ int mc_cli_verify_run     (McCliContext *ctx, int argc, char **argv);
 /* mc-cli-status-list.c */
 int mc_cli_status_list_run (McCliContext *ctx, int argc, char **argv);
 
+/* Issuing */
+/* mc-cli-institution.c */
+int mc_cli_institution_run (McCliContext *ctx, int argc, char **argv);
+/* mc-cli-key.c */
+int mc_cli_key_run         (McCliContext *ctx, int argc, char **argv);
+/* mc-cli-offering.c */
+int mc_cli_offering_run    (McCliContext *ctx, int argc, char **argv);
+/* mc-cli-results.c */
+int mc_cli_results_run     (McCliContext *ctx, int argc, char **argv);
+/* mc-cli-issue.c */
+int mc_cli_issue_run       (McCliContext *ctx, int argc, char **argv);
+/* mc-cli-credential.c: "mcred credential"; mc-cli-credential-actions.c:
+ * "certificate", "revoke", "suspend", "reinstate" and "reissue" */
+int mc_cli_credential_run  (McCliContext *ctx, int argc, char **argv);
+int mc_cli_certificate_run (McCliContext *ctx, int argc, char **argv);
+int mc_cli_revoke_run      (McCliContext *ctx, int argc, char **argv);
+int mc_cli_suspend_run     (McCliContext *ctx, int argc, char **argv);
+int mc_cli_reinstate_run   (McCliContext *ctx, int argc, char **argv);
+int mc_cli_reissue_run     (McCliContext *ctx, int argc, char **argv);
+
 G_END_DECLS

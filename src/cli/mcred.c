@@ -95,6 +95,17 @@ static const McCliCommand commands[] = {
   { "profile",       mc_cli_profile_run,  N_("List the policy profiles") },
   { "verify",        mc_cli_verify_run,   N_("Check a credential someone presents") },
   { "status-list",   mc_cli_status_list_run, N_("Publish which credentials are revoked or suspended") },
+  { "institution",   mc_cli_institution_run, N_("The institution as its credentials name it") },
+  { "key",           mc_cli_key_run,      N_("Generate, import, list and retire signing keys") },
+  { "offering",      mc_cli_offering_run, N_("Create and list offerings of active designs") },
+  { "results",       mc_cli_results_run,  N_("Import the results of an offering from CSV") },
+  { "issue",         mc_cli_issue_run,    N_("Sign and write the credentials of an offering") },
+  { "credential",    mc_cli_credential_run, N_("List and show issued credentials") },
+  { "certificate",   mc_cli_certificate_run, N_("Print a credential’s certificate again") },
+  { "revoke",        mc_cli_revoke_run,   N_("Revoke an issued credential") },
+  { "suspend",       mc_cli_suspend_run,  N_("Suspend an issued credential") },
+  { "reinstate",     mc_cli_reinstate_run, N_("Reinstate a suspended credential") },
+  { "reissue",       mc_cli_reissue_run,  N_("Replace an issued credential with a corrected one") },
 };
 
 int

@@ -339,33 +339,37 @@ explain_failure (Run     *run,
                  cause->message, issued, total);
 }
 
-static void
-write_manifest (Run *run)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (run->export_dir == NULL)
-    return;
-  if (!_mc_batch_issuer_write_manifest (run->store, run->context, run->batch, run->export_dir, &error))
-    g_warning ("The manifest of batch %" G_GINT64_FORMAT " was not written: %s",
-               run->batch->id, error->message);
-}
-
-/* Ends the batch as @state; the manifest lists what was issued. */
+/* Ends the batch as @state; the manifest lists what was issued.  A batch
+ * that stopped keeps its own reason, so only a finished one reports a
+ * manifest that could not be written. */
 static gboolean
 finish (Run           *run,
         McBatchState   state,
         GError       **error)
 {
+  g_autoptr(GError) manifest_error = NULL;
   gint64 start = g_get_monotonic_time ();
-  gboolean ok = mc_workflow_finish_batch (run->workflow, run->batch, state, error);
 
+  if (!mc_workflow_finish_batch (run->workflow, run->batch, state, error))
+    return FALSE;
   run->self->stats.database_ms += since_ms (start);
   start = g_get_monotonic_time ();
-  write_manifest (run);
+  if (run->export_dir != NULL &&
+      !_mc_batch_issuer_write_manifest (run->store, run->context, run->batch, run->export_dir,
+                                        &manifest_error))
+    {
+      if (state == MC_BATCH_STATE_DONE)
+        {
+          g_set_error (error, manifest_error->domain, manifest_error->code,
+                       _("Every credential was issued, but the manifest was not written: %s"),
+                       manifest_error->message);
+          return FALSE;
+        }
+      g_debug ("No manifest for batch %" G_GINT64_FORMAT ": %s", run->batch->id, manifest_error->message);
+    }
   run->self->stats.write_ms += since_ms (start);
   _mc_batch_issuer_progress (run->self, run->batch->issued, run->batch->total, TRUE);
-  return ok;
+  return TRUE;
 }
 
 /* Stops a batch that failed, keeping @error as the reason. */
@@ -445,6 +449,7 @@ _mc_batch_issuer_issue (McBatchIssuer  *self,
     return NULL;
   if (!keep_export_dir (&run, error) || !prepare_folder (run.export_dir, error))
     {
+      g_clear_pointer (&run.export_dir, g_free);
       fail (&run, error);
       return NULL;
     }

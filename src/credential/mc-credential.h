@@ -6,6 +6,7 @@
 
 #include "mc-base-encoding.h"
 #include "mc-credential-error.h"
+#include "mc-credential-urls.h"
 #include "mc-data-integrity.h"
 #include "mc-jcs.h"
 #include "mc-jws.h"

@@ -5,6 +5,7 @@
 #include "mc-grading-scale.h"
 #include "mc-import-problem.h"
 #include "mc-import-row.h"
+#include "mc-store.h"
 
 G_BEGIN_DECLS
 
@@ -84,6 +85,15 @@ void            mc_result_import_load_file_async  (McResultImport *self, GFile *
                                                    gpointer user_data);
 gboolean        mc_result_import_load_file_finish (McResultImport *self, GAsyncResult *result,
                                                    GError **error);
+
+/* Checks the rows against @offering (mc-result-import-offering.c): the
+ * grading scale of the revision it runs, its period, and the
+ * institution's saved mapping. */
+gboolean        mc_result_import_set_offering  (McResultImport *self, McStore *store,
+                                                McOffering *offering, GError **error);
+/* The rows as mc_workflow_record_results() takes them (McResultInput);
+ * only when mc_result_import_is_ready().  Returns: (transfer full) */
+GPtrArray      *mc_result_import_dup_inputs    (McResultImport *self);
 
 /* What was read. */
 const char     *mc_result_import_get_encoding  (McResultImport *self);
