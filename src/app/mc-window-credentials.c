@@ -25,6 +25,8 @@ update_layout (McWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->editor_bin), !credentials);
   gtk_widget_set_visible (self->editor_separator, !credentials);
   gtk_widget_set_hexpand (self->sidebar, credentials);
+  /* "New Design" has nothing to do with the register. */
+  gtk_widget_set_visible (self->new_button, !credentials);
   /* The sidebar's header bar is the window's only one then. */
   adw_header_bar_set_show_end_title_buttons (self->sidebar_header,
                                              credentials || adw_leaflet_get_folded (self->leaflet));

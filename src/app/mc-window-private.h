@@ -35,6 +35,7 @@ struct _McWindow
   McCredentialsView    *credentials_view;
   GtkWidget            *sidebar;
   AdwHeaderBar         *sidebar_header;
+  GtkWidget            *new_button;
   GtkWidget            *editor_separator;
   McAccountButton      *account_button;
   GtkRevealer          *acting_revealer;

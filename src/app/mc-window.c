@@ -721,6 +721,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, credentials_view);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_header);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, editor_separator);
   gtk_widget_class_bind_template_child (widget_class, McWindow, account_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, acting_revealer);
