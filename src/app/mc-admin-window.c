@@ -10,29 +10,20 @@ struct _McAdminWindow
 {
   AdwPreferencesWindow  parent_instance;
 
-  McWorkflow           *workflow;
-  McValidator          *validator;
-  gboolean              editable;
-  gboolean              syncing;
-  guint                 numbers_timeout;
-  GPtrArray            *profile_switches;  /* GtkSwitch, in the validator's order */
-  GPtrArray            *unit_rows;         /* widgets added to units_group */
-  GPtrArray            *templates;         /* McTemplate, as listed */
-  GPtrArray            *template_rows;
-  AdwPreferencesGroup  *templates_group;
-  McAdminPeoplePage    *people_page;
+  McWorkflow             *workflow;
+  McValidator            *validator;
+  gboolean                editable;
+  GPtrArray              *unit_rows;         /* widgets added to units_group */
+  GPtrArray              *templates;         /* McTemplate, as listed */
+  GPtrArray              *template_rows;
+  AdwPreferencesGroup    *templates_group;
+  McAdminInstitutionPage *institution_page;
+  McAdminKeysPage        *keys_page;
+  McAdminPeoplePage      *people_page;
 
   /* Template widgets */
-  AdwPreferencesPage   *institution_page;
   AdwPreferencesPage   *units_page;
-  AdwPreferencesGroup  *institution_note;
   AdwPreferencesGroup  *units_note;
-  AdwEntryRow          *name_row;
-  AdwEntryRow          *country_row;
-  AdwPreferencesGroup  *profiles_group;
-  GtkSpinButton        *min_reviews_spin;
-  GtkSpinButton        *min_modification_spin;
-  GtkSpinButton        *cycle_spin;
   AdwPreferencesGroup  *units_group;
   AdwEntryRow          *unit_code_row;
   AdwEntryRow          *unit_name_row;
@@ -55,11 +46,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* Defaults the workflow applies when a setting was never set. */
-#define DEFAULT_MIN_REVIEWS              "2"
-#define DEFAULT_MIN_MODIFICATION_REVIEWS "1"
-#define DEFAULT_REVIEW_CYCLE_MONTHS      "12"
 
 /* Shared helpers */
 
@@ -132,196 +118,26 @@ emit_changed (McAdminWindow *self,
 
 /* Institution settings */
 
-static char *
-get_setting (McAdminWindow *self,
-             const char    *key,
-             const char    *default_value)
-{
-  return mc_store_get_setting (mc_workflow_get_store (self->workflow), key, default_value);
-}
-
-static void
-load_settings (McAdminWindow *self)
-{
-  g_autofree char *name = get_setting (self, MC_SETTING_INSTITUTION_NAME, "");
-  g_autofree char *country = get_setting (self, MC_SETTING_INSTITUTION_COUNTRY, "");
-  g_autofree char *min_reviews = get_setting (self, MC_SETTING_MIN_REVIEWS, DEFAULT_MIN_REVIEWS);
-  g_autofree char *min_modification = get_setting (self, MC_SETTING_MIN_MODIFICATION_REVIEWS,
-                                                   DEFAULT_MIN_MODIFICATION_REVIEWS);
-  g_autofree char *cycle = get_setting (self, MC_SETTING_REVIEW_CYCLE_MONTHS,
-                                        DEFAULT_REVIEW_CYCLE_MONTHS);
-  g_autofree char *required = get_setting (self, MC_SETTING_REQUIRED_PROFILES,
-                                          MC_WORKFLOW_DEFAULT_REQUIRED_PROFILES);
-  g_auto(GStrv) required_ids = g_strsplit (required, ",", -1);
-  GListModel *profiles = mc_validator_get_profiles (self->validator);
-
-  self->syncing = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
-  gtk_editable_set_text (GTK_EDITABLE (self->country_row), country);
-  gtk_spin_button_set_value (self->min_reviews_spin, g_ascii_strtod (min_reviews, NULL));
-  gtk_spin_button_set_value (self->min_modification_spin, g_ascii_strtod (min_modification, NULL));
-  gtk_spin_button_set_value (self->cycle_spin, g_ascii_strtod (cycle, NULL));
-  for (guint i = 0; i < self->profile_switches->len; i++)
-    {
-      g_autoptr(McProfile) profile = g_list_model_get_item (profiles, i);
-      gboolean on = FALSE;
-
-      for (guint j = 0; required_ids[j] != NULL; j++)
-        if (g_str_equal (g_strstrip (required_ids[j]), mc_profile_get_id (profile)))
-          on = TRUE;
-      gtk_switch_set_active (g_ptr_array_index (self->profile_switches, i), on);
-    }
-  self->syncing = FALSE;
-}
-
 gboolean
 mc_admin_window_set_setting (McAdminWindow *self,
                              const char    *key,
                              const char    *value)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_val_if_fail (MC_IS_ADMIN_WINDOW (self), FALSE);
-  g_return_val_if_fail (key != NULL, FALSE);
 
-  if (!mc_workflow_set_setting (self->workflow, key, value, &error))
-    {
-      _mc_admin_show_error (GTK_WIDGET (self), _("Could Not Change the Setting"), error->message);
-      /* Show what is really stored, not what was refused. */
-      load_settings (self);
-      return FALSE;
-    }
+  return mc_admin_institution_page_set_setting (self->institution_page, key, value);
+}
 
+static void
+on_institution_changed (McAdminWindow *self)
+{
   emit_changed (self, "settings");
-  return TRUE;
 }
 
 static void
-on_name_apply (McAdminWindow *self)
+on_keys_changed (McAdminWindow *self)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
-
-  if (mc_admin_window_set_setting (self, MC_SETTING_INSTITUTION_NAME, name))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                      adw_toast_new (_("Institution name changed")));
-}
-
-static void
-on_country_apply (McAdminWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->country_row));
-  g_autofree char *code = g_ascii_strup (g_strstrip (g_strdup (text)), -1);
-
-  if (mc_admin_window_set_setting (self, MC_SETTING_INSTITUTION_COUNTRY, code))
-    {
-      self->syncing = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->country_row), code);
-      self->syncing = FALSE;
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                        adw_toast_new (_("Country changed")));
-    }
-}
-
-static void
-on_profile_toggled (McAdminWindow *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) ids = NULL;
-  g_autofree char *value = NULL;
-  GListModel *profiles = mc_validator_get_profiles (self->validator);
-
-  if (self->syncing)
-    return;
-
-  for (guint i = 0; i < self->profile_switches->len; i++)
-    {
-      g_autoptr(McProfile) profile = g_list_model_get_item (profiles, i);
-
-      if (gtk_switch_get_active (g_ptr_array_index (self->profile_switches, i)))
-        g_strv_builder_add (builder, mc_profile_get_id (profile));
-    }
-  ids = g_strv_builder_end (builder);
-  value = g_strjoinv (",", ids);
-  mc_admin_window_set_setting (self, MC_SETTING_REQUIRED_PROFILES, value);
-}
-
-static void
-add_profile_rows (McAdminWindow *self)
-{
-  GListModel *profiles = mc_validator_get_profiles (self->validator);
-
-  for (guint i = 0; i < g_list_model_get_n_items (profiles); i++)
-    {
-      g_autoptr(McProfile) profile = g_list_model_get_item (profiles, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *toggle = gtk_switch_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mc_profile_get_name (profile));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), mc_profile_get_description (profile));
-      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      mc_profile_get_name (profile), -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-      adw_preferences_group_add (self->profiles_group, row);
-      _mc_admin_set_editable (row, self->editable);
-
-      g_ptr_array_add (self->profile_switches, toggle);
-      g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_profile_toggled),
-                               self, G_CONNECT_SWAPPED);
-    }
-}
-
-/* The numbers are applied a moment after the last click, so that going
- * from 2 to 5 records one change in the history, not three. */
-static void
-apply_numbers (McAdminWindow *self)
-{
-  static const struct {
-    const char *key;
-    const char *default_value;
-    gsize       offset;
-  } numbers[] = {
-    { MC_SETTING_MIN_REVIEWS, DEFAULT_MIN_REVIEWS,
-      G_STRUCT_OFFSET (McAdminWindow, min_reviews_spin) },
-    { MC_SETTING_MIN_MODIFICATION_REVIEWS, DEFAULT_MIN_MODIFICATION_REVIEWS,
-      G_STRUCT_OFFSET (McAdminWindow, min_modification_spin) },
-    { MC_SETTING_REVIEW_CYCLE_MONTHS, DEFAULT_REVIEW_CYCLE_MONTHS,
-      G_STRUCT_OFFSET (McAdminWindow, cycle_spin) },
-  };
-
-  g_clear_handle_id (&self->numbers_timeout, g_source_remove);
-
-  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
-    {
-      GtkSpinButton *spin = G_STRUCT_MEMBER (GtkSpinButton *, self, numbers[i].offset);
-      g_autofree char *stored = get_setting (self, numbers[i].key, numbers[i].default_value);
-      g_autofree char *value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (spin));
-
-      if (!g_str_equal (stored, value) &&
-          !mc_admin_window_set_setting (self, numbers[i].key, value))
-        return;
-    }
-}
-
-static gboolean
-numbers_timeout_cb (gpointer user_data)
-{
-  McAdminWindow *self = user_data;
-
-  self->numbers_timeout = 0;
-  apply_numbers (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_number_changed (McAdminWindow *self)
-{
-  if (self->syncing)
-    return;
-  g_clear_handle_id (&self->numbers_timeout, g_source_remove);
-  self->numbers_timeout = g_timeout_add (800, numbers_timeout_cb, self);
+  emit_changed (self, "keys");
 }
 
 /* Units */
@@ -515,6 +331,20 @@ add_templates_page (McAdminWindow *self)
 
 /* Public */
 
+McAdminInstitutionPage *
+mc_admin_window_get_institution_page (McAdminWindow *self)
+{
+  g_return_val_if_fail (MC_IS_ADMIN_WINDOW (self), NULL);
+  return self->institution_page;
+}
+
+McAdminKeysPage *
+mc_admin_window_get_keys_page (McAdminWindow *self)
+{
+  g_return_val_if_fail (MC_IS_ADMIN_WINDOW (self), NULL);
+  return self->keys_page;
+}
+
 McAdminPeoplePage *
 mc_admin_window_get_people_page (McAdminWindow *self)
 {
@@ -550,6 +380,26 @@ name_search_entries (GtkWidget *widget)
 
 /* GObject */
 
+/* The pages made here come first, before the units of the template. */
+static void
+add_institution_pages (McAdminWindow *self)
+{
+  AdwPreferencesWindow *window = ADW_PREFERENCES_WINDOW (self);
+  AdwPreferencesPage *units = g_object_ref (self->units_page);
+
+  adw_preferences_window_remove (window, units);
+  self->institution_page = mc_admin_institution_page_new (self->workflow, self->validator);
+  g_signal_connect_object (self->institution_page, "changed", G_CALLBACK (on_institution_changed),
+                           self, G_CONNECT_SWAPPED);
+  adw_preferences_window_add (window, ADW_PREFERENCES_PAGE (self->institution_page));
+  self->keys_page = mc_admin_keys_page_new (self->workflow);
+  g_signal_connect_object (self->keys_page, "changed", G_CALLBACK (on_keys_changed),
+                           self, G_CONNECT_SWAPPED);
+  adw_preferences_window_add (window, ADW_PREFERENCES_PAGE (self->keys_page));
+  adw_preferences_window_add (window, units);
+  g_object_unref (units);
+}
+
 static void
 mc_admin_window_constructed (GObject *object)
 {
@@ -564,25 +414,17 @@ mc_admin_window_constructed (GObject *object)
   actor = mc_workflow_get_actor (self->workflow);
   self->editable = mc_workflow_has_role (self->workflow, MC_ROLE_ADMINISTRATOR, 0);
 
-  add_profile_rows (self);
-  load_settings (self);
+  add_institution_pages (self);
   fill_units (self);
 
   if (!self->editable)
     {
       g_autofree char *note = _mc_admin_read_only_text (actor != NULL ? mc_person_get_name (actor) : "");
 
-      adw_preferences_group_set_description (self->institution_note, note);
       adw_preferences_group_set_description (self->units_note, note);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->institution_note), !self->editable);
   gtk_widget_set_visible (GTK_WIDGET (self->units_note), !self->editable);
 
-  _mc_admin_set_editable (GTK_WIDGET (self->name_row), self->editable);
-  _mc_admin_set_editable (GTK_WIDGET (self->country_row), self->editable);
-  _mc_admin_set_editable (GTK_WIDGET (self->min_reviews_spin), self->editable);
-  _mc_admin_set_editable (GTK_WIDGET (self->min_modification_spin), self->editable);
-  _mc_admin_set_editable (GTK_WIDGET (self->cycle_spin), self->editable);
   _mc_admin_set_editable (GTK_WIDGET (self->unit_code_row), self->editable);
   _mc_admin_set_editable (GTK_WIDGET (self->unit_name_row), self->editable);
   _mc_admin_set_editable (GTK_WIDGET (self->add_unit_button), self->editable);
@@ -592,6 +434,8 @@ mc_admin_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->people_page));
   add_templates_page (self);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
+                                           ADW_PREFERENCES_PAGE (self->institution_page));
   name_search_entries (GTK_WIDGET (self));
 }
 
@@ -601,8 +445,7 @@ mc_admin_window_close_request (GtkWindow *window)
   McAdminWindow *self = MC_ADMIN_WINDOW (window);
 
   /* A number changed just before closing still counts. */
-  if (self->numbers_timeout != 0)
-    apply_numbers (self);
+  mc_admin_institution_page_flush (self->institution_page);
 
   return GTK_WINDOW_CLASS (mc_admin_window_parent_class)->close_request (window);
 }
@@ -612,11 +455,9 @@ mc_admin_window_dispose (GObject *object)
 {
   McAdminWindow *self = MC_ADMIN_WINDOW (object);
 
-  g_clear_handle_id (&self->numbers_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_ADMIN_WINDOW);
   g_clear_object (&self->workflow);
   g_clear_object (&self->validator);
-  g_clear_pointer (&self->profile_switches, g_ptr_array_unref);
   g_clear_pointer (&self->unit_rows, g_ptr_array_unref);
   g_clear_pointer (&self->template_rows, g_ptr_array_unref);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
@@ -692,30 +533,18 @@ mc_admin_window_class_init (McAdminWindowClass *klass)
 
   g_type_ensure (MC_TYPE_ADMIN_PEOPLE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mc-admin-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, institution_page);
   gtk_widget_class_bind_template_child (widget_class, McAdminWindow, units_page);
-  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, institution_note);
   gtk_widget_class_bind_template_child (widget_class, McAdminWindow, units_note);
-  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, name_row);
-  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, country_row);
-  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, profiles_group);
-  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, min_reviews_spin);
-  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, min_modification_spin);
-  gtk_widget_class_bind_template_child (widget_class, McAdminWindow, cycle_spin);
   gtk_widget_class_bind_template_child (widget_class, McAdminWindow, units_group);
   gtk_widget_class_bind_template_child (widget_class, McAdminWindow, unit_code_row);
   gtk_widget_class_bind_template_child (widget_class, McAdminWindow, unit_name_row);
   gtk_widget_class_bind_template_child (widget_class, McAdminWindow, add_unit_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_name_apply);
-  gtk_widget_class_bind_template_callback (widget_class, on_country_apply);
-  gtk_widget_class_bind_template_callback (widget_class, on_number_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_add_unit);
 }
 
 static void
 mc_admin_window_init (McAdminWindow *self)
 {
-  self->profile_switches = g_ptr_array_new ();
   self->unit_rows = g_ptr_array_new ();
   self->template_rows = g_ptr_array_new ();
   self->templates = g_ptr_array_new_with_free_func (g_object_unref);

@@ -3,17 +3,21 @@
 
 #include <adwaita.h>
 #include "mc-core.h"
+#include "mc-admin-institution-page.h"
+#include "mc-admin-keys-page.h"
 #include "mc-admin-people-page.h"
 #include "mc-template-editor.h"
 
 G_BEGIN_DECLS
 
-/* Administration: the institution's settings (kept in the database),
- * academic units, people and their roles, and the review templates.
+/* Administration: the institution's settings (kept in the database), its
+ * signing keys, academic units, people and their roles, and the review
+ * templates.
  * Everyone may look; only administrators can change anything, and the
  * core refuses anyone else whatever the window does.  Properties
  * (construct-only): "workflow", "validator".  Signal ::changed (a string:
- * "settings", "units", "people" or "templates") after each change. */
+ * "settings", "keys", "units", "people" or "templates") after each
+ * change. */
 
 #define MC_TYPE_ADMIN_WINDOW (mc_admin_window_get_type ())
 G_DECLARE_FINAL_TYPE (McAdminWindow, mc_admin_window, MC, ADMIN_WINDOW, AdwPreferencesWindow)
@@ -28,6 +32,8 @@ gboolean           mc_admin_window_set_setting     (McAdminWindow *self,
 gint64             mc_admin_window_add_unit        (McAdminWindow *self,
                                                     const char    *code,
                                                     const char    *name);
+McAdminInstitutionPage *mc_admin_window_get_institution_page (McAdminWindow *self);
+McAdminKeysPage   *mc_admin_window_get_keys_page   (McAdminWindow *self);
 McAdminPeoplePage *mc_admin_window_get_people_page (McAdminWindow *self);
 /* Opens the editor of the newest version of the template at @index of
  * the list (as a click on its row would). */

@@ -5,11 +5,12 @@
 
 #include "mc-admin-window.h"
 #include "mc-history-dialog.h"
+#include "mc-offerings-window.h"
 #include "mc-report-dialog.h"
 #include "mc-window-private.h"
 
 /* The history, the administration window and the yearly report, from the
- * main menu. */
+ * main menu; an issuable design's offerings, from its workflow bar. */
 
 static void
 win_history (GtkWidget  *widget,
@@ -85,6 +86,33 @@ win_yearly_report (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A design's offerings open in one window, found again when asked twice. */
+static void
+win_offerings (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  McWindow *self = MC_WINDOW (widget);
+  McDesign *design = mc_design_editor_get_design (self->editor);
+  g_autoptr(GList) windows = NULL;
+  McOfferingsWindow *offerings = NULL;
+
+  if (design == NULL || self->current_id == 0)
+    return;
+  windows = gtk_window_list_toplevels ();
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (MC_IS_OFFERINGS_WINDOW (l->data) &&
+        mc_offerings_window_get_design_id (l->data) == mc_design_get_id (design))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+
+  offerings = mc_offerings_window_new (self->workflow, design);
+  gtk_window_set_transient_for (GTK_WINDOW (offerings), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (offerings));
+}
+
 void
 _mc_window_update_admin_actions (McWindow *self)
 {
@@ -102,4 +130,5 @@ _mc_window_class_add_admin_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.history", NULL, win_history);
   gtk_widget_class_install_action (widget_class, "win.administration", NULL, win_administration);
   gtk_widget_class_install_action (widget_class, "win.yearly-report", NULL, win_yearly_report);
+  gtk_widget_class_install_action (widget_class, "win.offerings", NULL, win_offerings);
 }

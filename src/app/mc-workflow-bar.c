@@ -206,6 +206,33 @@ has_conditions (McWorkflowBar *self)
 }
 
 static void
+offerings_clicked_cb (GtkButton     *button,
+                      McWorkflowBar *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.offerings", NULL);
+}
+
+/* An issuable design's offerings, for its registrars: a window of its own
+ * (win.offerings), not a step of the workflow. */
+static void
+add_offerings_button (McWorkflowBar *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean allowed = mc_workflow_check (self->workflow, self->design, MC_ACTION_CREATE_OFFERING, &error);
+  GtkWidget *button = NULL;
+
+  if (!allowed && g_error_matches (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_WRONG_STATE))
+    return;
+  button = gtk_button_new_with_mnemonic (_("_Offerings"));
+  gtk_widget_set_sensitive (button, allowed);
+  gtk_widget_set_tooltip_text (button, allowed ? _("Runs of this micro-credential, their results, and issuing")
+                                               : error->message);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (offerings_clicked_cb), self, 0);
+  gtk_box_append (self->actions_box, button);
+  g_hash_table_insert (self->buttons, GINT_TO_POINTER (MC_ACTION_CREATE_OFFERING), button);
+}
+
+static void
 update_buttons (McWorkflowBar *self)
 {
   const McAction *actions;
@@ -246,6 +273,7 @@ update_buttons (McWorkflowBar *self)
       gtk_box_append (self->actions_box, button);
       g_hash_table_insert (self->buttons, GINT_TO_POINTER (actions[i]), button);
     }
+  add_offerings_button (self);
   gtk_widget_set_visible (GTK_WIDGET (self->actions_box),
                           g_hash_table_size (self->buttons) > 0);
 }

@@ -43,7 +43,9 @@ void        mc_workflow_bar_refresh      (McWorkflowBar *self);
 /* What the bar shows, for tests and the editor's header. */
 const char *mc_workflow_bar_get_status   (McWorkflowBar *self);
 const char *mc_workflow_bar_get_detail   (McWorkflowBar *self);
-/* The button of @action, or NULL when it does not apply to the state. */
+/* The button of @action, or NULL when it does not apply to the state.
+ * MC_ACTION_CREATE_OFFERING gives the Offerings button of an issuable
+ * design, which activates "win.offerings". */
 GtkWidget  *mc_workflow_bar_get_button   (McWorkflowBar *self,
                                           McAction       action);
 /* The message shown after a refusal or a conflict, or NULL. */

@@ -85,14 +85,25 @@ mc_gui_test_screenshot (GtkWidget  *widget,
   if (width <= 0 || height <= 0)
     return;
 
+  /* A window being redrawn (a progress bar moving) has nothing to show
+   * for a moment: try again a little later. */
   paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  for (int attempt = 0; node == NULL && attempt < 20; attempt++)
+    {
+      if (attempt > 0)
+        {
+          g_usleep (50000);
+          mc_gui_test_spin ();
+        }
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
   if (node == NULL)
     return;
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
                                          node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
   file = g_strdup_printf ("%s/%s.png", dir, name);
   gdk_texture_save_to_png (texture, file);
 }

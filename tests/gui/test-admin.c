@@ -52,10 +52,17 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_clear_object (&f->store);
 }
 
-static GtkWidget *
-child (Fixture *f, const char *name)
+static McAdminInstitutionPage *
+institution (Fixture *f)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), MC_TYPE_ADMIN_WINDOW, name));
+  return mc_admin_window_get_institution_page (f->window);
+}
+
+static GtkWidget *
+institution_child (Fixture *f, const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (institution (f)),
+                                                    MC_TYPE_ADMIN_INSTITUTION_PAGE, name));
 }
 
 static char *
@@ -83,10 +90,12 @@ test_settings (Fixture *f, gconstpointer data)
   g_autofree char *name = NULL;
   g_autofree char *country = NULL;
   g_autofree char *refused = NULL;
-  g_autofree char *message = NULL;
   guint64 before = n_events (f);
-  GtkEditable *name_row = GTK_EDITABLE (child (f, "name_row"));
-  GtkEditable *country_row = GTK_EDITABLE (child (f, "country_row"));
+  GtkEditable *name_row = GTK_EDITABLE (mc_admin_institution_page_get_row (institution (f),
+                                                                          MC_SETTING_INSTITUTION_NAME));
+  GtkEditable *country_row = GTK_EDITABLE (mc_admin_institution_page_get_row (institution (f),
+                                                                             MC_SETTING_INSTITUTION_COUNTRY));
+  const char *problem = NULL;
 
   g_assert_true (mc_admin_window_get_editable (f->window));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (name_row)));
@@ -104,16 +113,24 @@ test_settings (Fixture *f, gconstpointer data)
   g_assert_cmpstr (country, ==, "IE");
   g_assert_cmpstr (gtk_editable_get_text (country_row), ==, "IE");
 
-  /* Not a code: the core says why, and nothing changes. */
+  /* Not a code: the core says why, under the row, and nothing changes;
+   * the row keeps what was typed, to be corrected. */
   gtk_editable_set_text (country_row, "Ireland");
   g_signal_emit_by_name (country_row, "apply");
-  message = mc_gui_test_take_message ();
-  g_assert_nonnull (message);
-  g_assert_nonnull (strstr (message, "IRELAND"));
+  problem = mc_admin_institution_page_get_problem (institution (f), MC_SETTING_INSTITUTION_COUNTRY);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, "IRELAND"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (country_row), "error"));
   refused = setting (f, MC_SETTING_INSTITUTION_COUNTRY);
   g_assert_cmpstr (refused, ==, "IE");
-  g_assert_cmpstr (gtk_editable_get_text (country_row), ==, "IE");
+  g_assert_cmpstr (gtk_editable_get_text (country_row), ==, "Ireland");
   g_assert_cmpuint (n_events (f), ==, before + 2);
+  mc_gui_test_screenshot (GTK_WIDGET (f->window), "admin-institution-refused");
+
+  /* Correcting it takes the refusal away. */
+  gtk_editable_set_text (country_row, "IE");
+  g_assert_null (mc_admin_institution_page_get_problem (institution (f), MC_SETTING_INSTITUTION_COUNTRY));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (country_row), "error"));
 
   mc_gui_test_screenshot (GTK_WIDGET (f->window), "admin-institution");
 }
@@ -126,9 +143,9 @@ test_numbers (Fixture *f, gconstpointer data)
 
   /* Applied a moment after the last change, once; closing the window
    * does not lose a change made just before. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "min_reviews_spin")), 3);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "min_reviews_spin")), 4);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "cycle_spin")), 24);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (institution_child (f, "min_reviews_spin")), 3);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (institution_child (f, "min_reviews_spin")), 4);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (institution_child (f, "cycle_spin")), 24);
   g_assert_cmpuint (n_events (f), ==, before);
   g_object_ref (f->window);
   gtk_window_close (GTK_WINDOW (f->window));
@@ -213,13 +230,14 @@ test_not_administrator (Fixture *f, gconstpointer data)
   g_autofree char *message = NULL;
   g_autofree char *name = NULL;
   guint64 events = n_events (f);
+  GtkWidget *name_row = NULL;
 
   /* Everything can be seen, nothing can be changed, and it says why. */
   g_assert_false (mc_admin_window_get_editable (f->window));
-  g_assert_false (gtk_widget_get_sensitive (child (f, "name_row")));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (child (f, "name_row")), ==,
-                   "Only administrators can change this");
-  g_assert_true (gtk_widget_get_visible (child (f, "institution_note")));
+  name_row = mc_admin_institution_page_get_row (institution (f), MC_SETTING_INSTITUTION_NAME);
+  g_assert_false (gtk_widget_get_sensitive (name_row));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (name_row), ==, "Only administrators can change this");
+  g_assert_true (gtk_widget_get_visible (institution_child (f, "note_group")));
 
   /* Asked anyway, the core refuses; the window shows it; nothing changes. */
   g_assert_false (mc_admin_people_page_grant_role (page, mc_person_get_id (niall),
@@ -232,7 +250,7 @@ test_not_administrator (Fixture *f, gconstpointer data)
   g_assert_false (has_role (f, "niall.okeeffe", MC_ROLE_QA_CHAIR, 0));
 
   g_assert_false (mc_admin_window_set_setting (f->window, MC_SETTING_INSTITUTION_NAME, "Mine Now"));
-  g_free (mc_gui_test_take_message ());
+  g_assert_nonnull (mc_admin_institution_page_get_problem (institution (f), MC_SETTING_INSTITUTION_NAME));
   name = setting (f, MC_SETTING_INSTITUTION_NAME);
   g_assert_cmpstr (name, !=, "Mine Now");
   g_assert_cmpuint (n_events (f), ==, events);
