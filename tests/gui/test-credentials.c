@@ -530,6 +530,34 @@ test_export_pdf (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+reprinted (gpointer data)
+{
+  g_autoptr(McIssuedCredential) credential = reload (real (0)->id);
+
+  return credential->reprints > GPOINTER_TO_UINT (data);
+}
+
+/* Print in a credential's window: the copy counted, the window shows it. */
+static void
+test_window_print (void)
+{
+  g_autofree char *path = g_build_filename (institution.out_dir, "window.pdf", NULL);
+  McCredentialWindow *window = open_window (real (0)->id);
+  g_autoptr(McIssuedCredential) before = reload (real (0)->id);
+
+  g_setenv ("MC_DEBUG_PRINT_TO_PDF", path, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "credential.print", NULL));
+  g_assert_true (mc_gui_test_wait (reprinted, GUINT_TO_POINTER (before->reprints)));
+  g_unsetenv ("MC_DEBUG_PRINT_TO_PDF");
+  g_assert_true (mc_gui_test_wait (window_idle, window));
+  g_assert_nonnull (mc_credential_window_get_credential (window));
+  g_assert_cmpuint (mc_credential_window_get_credential (window)->reprints, ==, before->reprints + 1);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 on_print_done (GObject      *source,
                GAsyncResult *result,
@@ -745,6 +773,7 @@ main (int    argc,
   g_test_add_func ("/gui/credentials/revoke", test_revoke);
   g_test_add_func ("/gui/credentials/export-pdf", test_export_pdf);
   g_test_add_func ("/gui/credentials/print", test_print);
+  g_test_add_func ("/gui/credentials/window-print", test_window_print);
   g_test_add_func ("/gui/credentials/print-selection", test_print_selection);
   g_test_add_func ("/gui/credentials/verify", test_verify);
   g_test_add_func ("/gui/credentials/reissue", test_reissue);
