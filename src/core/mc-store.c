@@ -741,17 +741,17 @@ hold_file (McStore *self)
 static void
 release_file (McStore *self)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
   guint count;
 
   if (self->file_key == NULL)
     return;
-  locker = g_mutex_locker_new (&open_files_lock);
+  g_mutex_lock (&open_files_lock);
   count = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, self->file_key));
   if (count <= 1)
     g_hash_table_remove (open_files, self->file_key);
   else
     g_hash_table_insert (open_files, g_strdup (self->file_key), GUINT_TO_POINTER (count - 1));
+  g_mutex_unlock (&open_files_lock);
   g_clear_pointer (&self->file_key, g_free);
 }
 
@@ -979,16 +979,16 @@ open_file (McStore   *self,
            gboolean   exists,
            GError   **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&open_files_lock);
   gboolean in_memory = g_str_equal (self->path, ":memory:");
+  gboolean ok;
 
-  if (exists && !file_is_open_here (self->path) && !check_file_header (self, error))
-    return FALSE;
-  if (!open_connection (self, SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE), error))
-    return FALSE;
-  if (!in_memory)
+  g_mutex_lock (&open_files_lock);
+  ok = (!exists || file_is_open_here (self->path) || check_file_header (self, error)) &&
+       open_connection (self, SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE), error);
+  if (ok && !in_memory)
     hold_file (self);
-  return TRUE;
+  g_mutex_unlock (&open_files_lock);
+  return ok;
 }
 
 /**

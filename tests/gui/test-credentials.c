@@ -585,7 +585,6 @@ test_print (void)
   g_autoptr(McIssuedCredential) second = reload (real (2)->id);
   g_autoptr(McIssuedCredential) first_after = NULL;
   g_autoptr(McIssuedCredential) second_after = NULL;
-  g_autoptr(McCredentialItem) bulk = NULL;
   GError *error = NULL;
   McCredentialQuery revoked = MC_CREDENTIAL_QUERY_INIT;
   g_autoptr(GPtrArray) rows = NULL;
