@@ -1347,6 +1347,55 @@ test_reissue (Fixture       *f,
   assert_history_intact (f);
 }
 
+/* A credential's own history: its issue and what was done to it, and
+ * the re-issue that made its replacement; nothing of the others. */
+static void
+test_credential_events (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McIssuedCredential) old = credential_of (f, "S0001");
+  g_autoptr(McIssuedCredential) other = credential_of (f, "S0002");
+  g_autoptr(McIssuedCredential) replacement = NULL;
+  g_autoptr(McIssueBatch) batch = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) new_events = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  McWorkflow *registrar = wf (f, MC_TEST_REGISTRAR);
+  const McAction expected[] = { MC_ACTION_ISSUE, MC_ACTION_REPRINT, MC_ACTION_SUSPEND_CREDENTIAL,
+                                MC_ACTION_REINSTATE_CREDENTIAL, MC_ACTION_REISSUE };
+
+  MC_TEST_ASSERT_OK (mc_workflow_record_reprint (registrar, old->id, &error));
+  MC_TEST_ASSERT_OK (mc_workflow_set_credential_state (registrar, other->id, MC_CREDENTIAL_STATE_REVOKED,
+                                                       "Misconduct", &error));
+  MC_TEST_ASSERT_OK (mc_workflow_set_credential_state (registrar, old->id, MC_CREDENTIAL_STATE_SUSPENDED,
+                                                       "Inquiry", &error));
+  MC_TEST_ASSERT_OK (mc_workflow_set_credential_state (registrar, old->id, MC_CREDENTIAL_STATE_ACTIVE,
+                                                       NULL, &error));
+  batch = mc_workflow_reissue_credential (registrar, old->id, "Name misspelt", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_test_issue_batch (f->inst, batch, 1), ==, 1);
+
+  events = mc_store_list_credential_events (f->inst->store, old->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < events->len; i++)
+    g_assert_cmpint (((McEvent *) g_ptr_array_index (events, i))->action, ==, expected[i]);
+  g_assert_cmpstr (((McEvent *) g_ptr_array_index (events, 2))->comment, ==, "Inquiry");
+
+  /* The replacement: the re-issue that made it, then its own issue. */
+  replacement = credential_of (f, "S0001");
+  new_events = mc_store_list_credential_events (f->inst->store, replacement->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (new_events->len, ==, 2);
+  g_assert_cmpint (((McEvent *) g_ptr_array_index (new_events, 0))->action, ==, MC_ACTION_REISSUE);
+  g_assert_cmpint (((McEvent *) g_ptr_array_index (new_events, 1))->action, ==, MC_ACTION_ISSUE);
+
+  none = mc_store_list_credential_events (f->inst->store, "00000000-0000-4000-8000-000000000000", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 /* The status lists: bit i, most significant first, for status index i. */
 static void
 test_status_bits (Fixture       *f,
@@ -1603,6 +1652,7 @@ main (int   argc,
   ADD_ISSUED ("/core/issuing/credential-states", test_credential_states, 2);
   ADD_ISSUED ("/core/issuing/reprint", test_reprint, 1);
   ADD_ISSUED ("/core/issuing/reissue", test_reissue, 2);
+  ADD_ISSUED ("/core/issuing/credential-events", test_credential_events, 2);
   ADD_ISSUED ("/core/issuing/status-bits", test_status_bits, 12);
   ADD ("/core/issuing/register", test_register);
 #undef ADD

@@ -429,6 +429,65 @@ test_open_locked (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Another connection of the same program writes and checkpoints, as the
+ * batch issuer's workers do beside a window reading the register. */
+typedef struct {
+  const char    *path;
+  volatile gint  stop;
+  guint          n_errors;
+} Writer;
+
+static gpointer
+writer_thread (gpointer data)
+{
+  Writer *writer = data;
+  sqlite3 *db = raw_open (writer->path);
+  guint n = 0;
+
+  sqlite3_busy_timeout (db, 5000);
+  while (!g_atomic_int_get (&writer->stop))
+    {
+      g_autofree char *sql = g_strdup_printf ("BEGIN; INSERT INTO units (code, name) VALUES "
+                                              "('W%u', printf ('%%.4000c', 'x')); COMMIT; "
+                                              "PRAGMA wal_checkpoint (PASSIVE);", n++);
+
+      if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        {
+          writer->n_errors++;
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+        }
+    }
+  sqlite3_close (db);
+  return NULL;
+}
+
+static void
+test_open_while_writing (Fixture       *f,
+                         gconstpointer  data)
+{
+  Writer writer = { f->path, 0, 0 };
+  GThread *thread = NULL;
+  guint n_errors = 0;
+
+  create_store_file (f->path);
+  thread = g_thread_new ("writer", writer_thread, &writer);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(McStore) store = mc_store_open (f->path, MC_STORE_OPEN_DEFAULT, &error);
+
+      if (store == NULL)
+        {
+          g_test_message ("open %u: %s", i, error->message);
+          n_errors++;
+        }
+    }
+  g_atomic_int_set (&writer.stop, 1);
+  g_thread_join (thread);
+  g_assert_cmpuint (n_errors, ==, 0);
+  g_assert_cmpuint (writer.n_errors, ==, 0);
+}
+
 static void
 test_open_corrupt_random (Fixture       *f,
                           gconstpointer  data)
@@ -1325,6 +1384,8 @@ main (int   argc,
   g_test_add ("/core/store/open-too-new", Fixture, NULL, fixture_set_up, test_open_too_new, fixture_tear_down);
   g_test_add_func ("/core/store/open-read-only", test_open_read_only);
   g_test_add ("/core/store/open-locked", Fixture, NULL, fixture_set_up, test_open_locked, fixture_tear_down);
+  g_test_add ("/core/store/open-while-writing", Fixture, NULL, fixture_set_up, test_open_while_writing,
+              fixture_tear_down);
   g_test_add ("/core/store/open-corrupt/random", Fixture, NULL, fixture_set_up, test_open_corrupt_random, fixture_tear_down);
   g_test_add ("/core/store/open-corrupt/truncated", Fixture, NULL, fixture_set_up, test_open_corrupt_truncated, fixture_tear_down);
   g_test_add ("/core/store/open-corrupt/foreign", Fixture, NULL, fixture_set_up, test_open_corrupt_foreign, fixture_tear_down);

@@ -51,6 +51,8 @@ static const struct {
   { "win.import",               { "<Primary>o", NULL } },
   { "win.export",               { "<Primary><Shift>s", "<Primary>e", NULL } },
   { "win.show-list",            { "<Alt>Left", NULL } },
+  { "win.show-credentials",     { "<Primary><Shift>r", NULL } },
+  { "win.verify-credential",    { "<Primary><Shift>v", NULL } },
   { "window.close",             { "<Primary>w", NULL } },
 };
 

@@ -432,6 +432,8 @@ win_search (GtkWidget  *widget,
 {
   McWindow *self = MC_WINDOW (widget);
 
+  if (_mc_window_search_credentials (self))
+    return;
   if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main"))
     {
       _mc_window_show_designs (self);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "mc-account-button.h"
+#include "mc-credentials-view.h"
 #include "mc-design-editor.h"
 #include "mc-tasks-view.h"
 #include "mc-window.h"
@@ -31,6 +32,11 @@ struct _McWindow
   AdwViewStack         *view_stack;
   AdwViewStackPage     *tasks_page;
   McTasksView          *tasks_view;
+  McCredentialsView    *credentials_view;
+  GtkWidget            *sidebar;
+  AdwHeaderBar         *sidebar_header;
+  GtkWidget            *new_button;
+  GtkWidget            *editor_separator;
   McAccountButton      *account_button;
   GtkRevealer          *acting_revealer;
   GtkLabel             *acting_label;
@@ -74,6 +80,12 @@ void     _mc_window_class_add_tasks_actions (GtkWidgetClass *widget_class);
 /* mc-window-admin.c: history, administration and the yearly report */
 void     _mc_window_class_add_admin_actions (GtkWidgetClass *widget_class);
 void     _mc_window_update_admin_actions    (McWindow       *self);
+
+/* mc-window-credentials.c: the register of credentials, Verify Credential */
+void     _mc_window_setup_credentials             (McWindow       *self);
+/* Ctrl+F on the Credentials page: its search.  FALSE on other pages. */
+gboolean _mc_window_search_credentials            (McWindow       *self);
+void     _mc_window_class_add_credentials_actions (GtkWidgetClass *widget_class);
 
 /* mc-window-actions.c */
 void     _mc_window_class_add_actions (GtkWidgetClass *widget_class);

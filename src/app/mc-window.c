@@ -596,6 +596,7 @@ mc_window_constructed (GObject *object)
   mc_window_refresh (self);
   restore_state (self);
   _mc_window_setup_tasks (self);
+  _mc_window_setup_credentials (self);
   _mc_window_update_actions (self);
 }
 
@@ -717,6 +718,11 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, tasks_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, tasks_view);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, credentials_view);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_header);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, editor_separator);
   gtk_widget_class_bind_template_child (widget_class, McWindow, account_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, acting_revealer);
   gtk_widget_class_bind_template_child (widget_class, McWindow, acting_label);
@@ -726,6 +732,7 @@ mc_window_class_init (McWindowClass *klass)
   _mc_window_class_add_actions (widget_class);
   _mc_window_class_add_tasks_actions (widget_class);
   _mc_window_class_add_admin_actions (widget_class);
+  _mc_window_class_add_credentials_actions (widget_class);
 }
 
 static void

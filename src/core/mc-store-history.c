@@ -207,6 +207,45 @@ mc_store_list_events_before (McStore  *self,
   return read_events (self, stmt, error);
 }
 
+/**
+ * mc_store_list_credential_events:
+ * @self: a #McStore
+ * @uuid: a credential's uuid
+ * @error: return location for a #GError
+ *
+ * The history of one issued credential: the events of its design that
+ * name it, from its issue to its re-issue, suspensions, reprints and
+ * revocation, and the re-issue that made it (as the replacement).  The
+ * design's events are read in the database, so a worker thread is the
+ * place to call it for a design with many credentials.
+ *
+ * Returns: (transfer full) (element-type McEvent): the events, oldest
+ *   first; empty for a credential that is not known
+ */
+GPtrArray *
+mc_store_list_credential_events (McStore     *self,
+                                 const char  *uuid,
+                                 GError     **error)
+{
+  g_autoptr(McStmt) stmt = NULL;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  stmt = _mc_store_prepare (self, "SELECT " EVENT_COLUMNS " FROM events AS e "
+                            "LEFT JOIN people AS a ON a.id = e.actor_id "
+                            "LEFT JOIN people AS r ON r.id = e.recorded_by_id "
+                            "WHERE e.design_id = (SELECT design_id FROM credentials WHERE uuid = ?1) "
+                            "AND json_valid (e.details) "
+                            "AND (json_extract (e.details, '$.credential') = ?1 "
+                            "OR json_extract (e.details, '$.replacement') = ?1) "
+                            "ORDER BY e.id", error);
+  if (stmt == NULL)
+    return NULL;
+  _mc_store_bind_text (stmt, 1, uuid);
+  return read_events (self, stmt, error);
+}
+
 guint64
 mc_store_count_events (McStore  *self,
                        GError  **error)

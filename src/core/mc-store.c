@@ -21,6 +21,7 @@ struct _McStore
   sqlite3    *db;
   char       *path;
   char       *display_name;
+  char       *file_key;          /* in open_files, while the file is open */
   int         schema_version;
   /* SQL text → sqlite3_stmt, prepared once and kept for the connection's life. */
   GHashTable *statements;
@@ -28,6 +29,8 @@ struct _McStore
 };
 
 G_DEFINE_FINAL_TYPE (McStore, mc_store, G_TYPE_OBJECT)
+
+static void release_file (McStore *self);
 
 G_DEFINE_QUARK (mc-store-error-quark, mc_store_error)
 
@@ -394,6 +397,7 @@ mc_store_finalize (GObject *object)
   /* Statements first: sqlite3_close() refuses while any is unfinalized. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
+  release_file (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->display_name, g_free);
 
@@ -701,6 +705,73 @@ read_be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
+/* The database files this process has open, by device and inode, with
+ * how many stores hold each.  Reading such a file with stdio would undo
+ * the other connections' locks on it: closing any descriptor of a file
+ * drops every POSIX lock the process holds on it. */
+static GMutex      open_files_lock;
+static GHashTable *open_files;
+
+static char *
+file_key (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return NULL;
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
+                          (guint64) st.st_dev, (guint64) st.st_ino);
+}
+
+/* Called with open_files_lock held, once the connection is open. */
+static void
+hold_file (McStore *self)
+{
+  guint count;
+
+  self->file_key = file_key (self->path);
+  if (self->file_key == NULL)
+    return;
+  if (open_files == NULL)
+    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, self->file_key));
+  g_hash_table_insert (open_files, g_strdup (self->file_key), GUINT_TO_POINTER (count + 1));
+}
+
+static void
+release_file (McStore *self)
+{
+  guint count;
+
+  if (self->file_key == NULL)
+    return;
+  g_mutex_lock (&open_files_lock);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, self->file_key));
+  if (count <= 1)
+    g_hash_table_remove (open_files, self->file_key);
+  else
+    g_hash_table_insert (open_files, g_strdup (self->file_key), GUINT_TO_POINTER (count - 1));
+  g_mutex_unlock (&open_files_lock);
+  g_clear_pointer (&self->file_key, g_free);
+}
+
+static gboolean
+file_is_open_here (const char *path)
+{
+  g_autofree char *key = file_key (path);
+
+  return key != NULL && open_files != NULL && g_hash_table_contains (open_files, key);
+}
+
+static gboolean
+has_log (McStore *self)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
 /* Looks at the file before SQLite does: a file that is not an SQLite
  * database, or one that was cut short, is refused without touching it. */
 static gboolean
@@ -744,11 +815,14 @@ check_file_header (McStore  *self,
     }
 
   /* The page count in the header is valid when the change counter
-   * (offset 24) matches the version-valid-for number (offset 92). */
+   * (offset 24) matches the version-valid-for number (offset 92).  With
+   * a write-ahead log beside the file, another program may be copying
+   * pages into it (page 1, with the new count, before the pages that
+   * grow the file), so the count is only weighed without a log. */
   page_size = ((guint32) header[16] << 8) | header[17];
   if (page_size == 1)
     page_size = 65536;
-  if (read_be32 (header + 24) == read_be32 (header + 92) &&
+  if (!has_log (self) && read_be32 (header + 24) == read_be32 (header + 92) &&
       (guint64) read_be32 (header + 28) * page_size > (guint64) st.st_size)
     {
       set_corrupt_error (self, error);
@@ -896,6 +970,27 @@ open_connection (McStore  *self,
   return TRUE;
 }
 
+/* Checks the file's header, unless this process has it open already
+ * (and checked it then), and opens the connection; both under the lock,
+ * so that no other connection of the process takes a lock on the file
+ * while the header is read. */
+static gboolean
+open_file (McStore   *self,
+           gboolean   exists,
+           GError   **error)
+{
+  gboolean in_memory = g_str_equal (self->path, ":memory:");
+  gboolean ok;
+
+  g_mutex_lock (&open_files_lock);
+  ok = (!exists || file_is_open_here (self->path) || check_file_header (self, error)) &&
+       open_connection (self, SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE), error);
+  if (ok && !in_memory)
+    hold_file (self);
+  g_mutex_unlock (&open_files_lock);
+  return ok;
+}
+
 /**
  * mc_store_open:
  * @path: a file name, or ":memory:" for a throw-away database
@@ -956,12 +1051,9 @@ mc_store_open (const char        *path,
         }
     }
 
-  if (exists && !check_file_header (self, error))
-    return NULL;
   if (!in_memory && !check_writable (self, exists, error))
     return NULL;
-
-  if (!open_connection (self, SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE), error))
+  if (!open_file (self, exists, error))
     return NULL;
 
   if (sqlite3_db_readonly (self->db, "main") == 1)

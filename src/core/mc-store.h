@@ -176,6 +176,9 @@ GPtrArray  *mc_store_list_events        (McStore *self, gint64 design_id, GError
 GPtrArray  *mc_store_list_events_before (McStore *self, gint64 design_id, gint64 before_id,
                                          guint limit, GError **error);  /* McEvent */
 guint64     mc_store_count_events       (McStore *self, GError **error);
+/* The events that name an issued credential (by its uuid): its issue,
+ * suspensions, reprints, revocation, re-issue; oldest first (McEvent). */
+GPtrArray  *mc_store_list_credential_events (McStore *self, const char *uuid, GError **error);
 
 typedef struct {
   gboolean  intact;
