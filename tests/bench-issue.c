@@ -4,7 +4,10 @@
  * --learners rows through McResultImport and the workflow, then issues
  * them all (RS256 VC-JWT and a two-page A4 PDF each) with --jobs
  * workers, and prints credentials per second, the time of each stage
- * and the peak memory.  `tools/dev bench issue` runs the usual set. */
+ * and the peak memory.  --key chooses the signing key: "rsa3072" (what
+ * Microcred generates), "rsa2048" (what many certificate authorities
+ * hand out, imported from a PKCS #12 file that openssl makes) or
+ * "ed25519" (EdDSA).  `tools/dev bench issue` runs the usual set. */
 #include "config.h"
 
 #include <stdio.h>
@@ -85,14 +88,63 @@ import_results (McTestInstitution *inst,
   printf ("imported %u results from CSV in %.2f s\n", n, now () - start);
 }
 
+/* A PKCS #12 file with an RSA key of @bits and its certificate, made by
+ * openssl as a certificate authority would hand it out. */
+static GBytes *
+make_rsa_pkcs12 (const char *dir,
+                 const char *bits)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = g_build_filename (dir, "bench-key.pem", NULL);
+  g_autofree char *crt = g_build_filename (dir, "bench-crt.pem", NULL);
+  g_autofree char *p12 = g_build_filename (dir, "bench.p12", NULL);
+  g_autofree char *newkey = g_strconcat ("rsa:", bits, NULL);
+  g_autofree char *pass = g_strconcat ("pass:", PASSPHRASE, NULL);
+  const char *req[] = { "openssl", "req", "-x509", "-newkey", newkey, "-nodes", "-keyout", key,
+                        "-out", crt, "-subj", "/CN=Bench University", "-days", "30", NULL };
+  const char *export[] = { "openssl", "pkcs12", "-export", "-inkey", key, "-in", crt,
+                           "-out", p12, "-passout", pass, NULL };
+  const char * const *steps[] = { req, export };
+  char *contents = NULL;
+  gsize length = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      int status = 0;
+
+      if (!g_spawn_sync (NULL, (char **) steps[i], NULL,
+                         G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                         NULL, NULL, NULL, NULL, &status, &error) ||
+          !g_spawn_check_wait_status (status, &error))
+        g_error ("openssl %s: %s", steps[i][1], error->message);
+    }
+  if (!g_file_get_contents (p12, &contents, &length, &error))
+    g_error ("%s", error->message);
+  g_unlink (key);
+  return g_bytes_new_take (contents, length);
+}
+
 static McSigningKey *
-make_key (McTestInstitution *inst)
+make_key (McTestInstitution *inst,
+          const char        *kind)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(McKeyring) keyring = mc_keyring_new (mc_test_workflow (inst, MC_TEST_ADMIN));
-  g_autoptr(McKeyRecord) record = mc_keyring_generate (keyring, MC_KEY_ALGORITHM_RS256, PASSPHRASE, FALSE, &error);
+  g_autoptr(McKeyRecord) record = NULL;
   McSigningKey *key;
 
+  if (g_str_equal (kind, "rsa3072"))
+    record = mc_keyring_generate (keyring, MC_KEY_ALGORITHM_RS256, PASSPHRASE, FALSE, &error);
+  else if (g_str_equal (kind, "ed25519"))
+    record = mc_keyring_generate (keyring, MC_KEY_ALGORITHM_EDDSA, PASSPHRASE, FALSE, &error);
+  else if (g_str_equal (kind, "rsa2048"))
+    {
+      g_autoptr(GBytes) p12 = make_rsa_pkcs12 (inst->dir, "2048");
+
+      record = mc_keyring_import_pkcs12 (keyring, p12, PASSPHRASE, PASSPHRASE, &error);
+    }
+  else
+    g_error ("--key must be rsa3072, rsa2048 or ed25519, not “%s”", kind);
   g_assert_no_error (error);
   key = mc_keyring_unlock (keyring, record->kid, PASSPHRASE, &error);
   g_assert_no_error (error);
@@ -101,6 +153,7 @@ make_key (McTestInstitution *inst)
 
 static void
 report (McBatchIssuer *issuer,
+        const char    *kind,
         guint          jobs,
         glong          rss_before,
         double         cpu)
@@ -110,8 +163,8 @@ report (McBatchIssuer *issuer,
 
   mc_batch_issuer_get_stats (issuer, &stats);
   seconds = stats.total_ms / 1000.0;
-  printf ("issued %u credentials with --jobs %u in %.2f s: %.1f credentials/s\n",
-          stats.count, jobs, seconds, stats.count / seconds);
+  printf ("issued %u credentials with --jobs %u and an %s key in %.2f s: %.1f credentials/s\n",
+          stats.count, jobs, kind, seconds, stats.count / seconds);
   printf ("  per credential (summed over workers): sign %.2f ms, render %.2f ms, write %.2f ms\n",
           stats.sign_ms / stats.count, stats.render_ms / stats.count, stats.write_ms / stats.count);
   printf ("  database (coordinator): %.2f s in all, %.2f ms per credential\n",
@@ -131,9 +184,11 @@ main (int   argc,
   g_autoptr(GOptionContext) options = g_option_context_new ("— issue a large cohort");
   int learners = 10000;
   int jobs = 2;
+  g_autofree char *kind = NULL;
   GOptionEntry entries[] = {
     { "learners", 'n', 0, G_OPTION_ARG_INT, &learners, "Learners to issue (10,000)", "N" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Worker threads (2)", "N" },
+    { "key", 'k', 0, G_OPTION_ARG_STRING, &kind, "Signing key: rsa3072 (default), rsa2048 or ed25519", "KIND" },
     { NULL }
   };
   g_autoptr(McTestInstitution) inst = NULL;
@@ -159,7 +214,9 @@ main (int   argc,
   mc_test_make_active (inst, design);
   offering = mc_test_create_offering (inst, design, "BENCH");
   import_results (inst, offering, (guint) learners);
-  key = make_key (inst);
+  if (kind == NULL)
+    kind = g_strdup ("rsa3072");
+  key = make_key (inst, kind);
 
   export_dir = g_build_filename (inst->dir, "export", NULL);
   issuer = mc_batch_issuer_new (inst->path, mc_test_username (MC_TEST_REGISTRAR), NULL);
@@ -170,7 +227,7 @@ main (int   argc,
   cpu = cpu_seconds ();
   batch = mc_batch_issuer_run (issuer, offering->id, NULL, &error);
   g_assert_no_error (error);
-  report (issuer, (guint) jobs, rss_before, cpu_seconds () - cpu);
+  report (issuer, kind, (guint) jobs, rss_before, cpu_seconds () - cpu);
 
   /* The folder holds a few hundred megabytes; the institution's folder
    * goes with the fixture. */
