@@ -82,6 +82,7 @@ class Journey:
         self.app = None
         self.frame = None
         self.uuid = None
+        self.labels = {}
 
     # Helpers
 
@@ -100,6 +101,7 @@ class Journey:
     def start(self, actor):
         """Opens the design acting for `actor`."""
         self.proc = subprocess.Popen([self.microcred, "--database", self.db, "--act-as", actor])
+        self.labels = {}
         self.app = wait_for("the application",
                             lambda: tree.root.application("microcred", retry=False))
         self.frame = wait_for("the window", lambda: find(
@@ -113,7 +115,18 @@ class Journey:
         self.proc = None
 
     def label(self, description):
+        """The text of the label described as `description`.  The status
+        labels are read again and again while waiting: the node found is
+        kept for the session and looked for again only when it is gone or
+        describes something else."""
+        node = self.labels.get(description)
+        try:
+            if node is not None and node.description == description:
+                return node.name
+        except Exception:  # the label is gone
+            pass
         node = find(self.app, lambda n: n.roleName == "label" and n.description == description)
+        self.labels[description] = node
         return node.name if node is not None else None
 
     def status(self):
@@ -123,8 +136,10 @@ class Journey:
         return self.label("Workflow details") or ""
 
     def wait_status(self, prefix):
-        return wait_for("the status “%s…” (now %r)" % (prefix, self.status()),
-                        lambda: (self.status() or "").startswith(prefix) and self.status())
+        def reached():
+            status = self.status() or ""
+            return status.startswith(prefix) and status
+        return wait_for("the status “%s…” (now %r)" % (prefix, self.status()), reached)
 
     def button(self, name, root=None):
         return find(root or self.app, lambda n: n.roleName == "push button" and n.name == name)
@@ -192,15 +207,18 @@ class Journey:
                 self.app, lambda n: n.roleName == "label" and n.name == comment))
             button.doActionNamed("click")  # closes the popover
         self.press("Review")
-        wait_for("the review form", lambda: self.button("Met"))
-        for met in self.app.findChildren(lambda n: n.roleName == "push button" and n.name == "Met"):
+        # The form scrolls; what follows is looked for in it alone.
+        form = wait_for("the review form", lambda: self.button("Met")).parent
+        while form.roleName != "scroll pane":
+            form = form.parent
+        for met in form.findChildren(lambda n: n.roleName == "push button" and n.name == "Met"):
             met.doActionNamed("click")
             wait_for("“Met” for “%s”" % met.description, lambda: pressed(met))
         summary = wait_for("the summary", lambda: find(
-            self.app, lambda n: n.roleName == "text" and n.name.startswith("Summary for the committee")))
+            form, lambda n: n.roleName == "text" and n.name.startswith("Summary for the committee")))
         summary.text = "Recommendation of %s." % username
         wait_for("the summary typed", lambda: text_of(summary) == "Recommendation of %s." % username)
-        self.choose_recommendation(recommendation)
+        self.choose_recommendation(form, recommendation)
         self.shot("reviewer-%d-reviews" % number)
         self.press("_Complete Review Complete Review")
         dialog = self.dialog("Complete Your Review?")
@@ -224,12 +242,12 @@ class Journey:
             assert len(pinned) == 1 and pinned[0]["field"] == "outcomes" \
                 and pinned[0]["item_index"] == 2 and pinned[0]["review"] == mine[0]["id"], comments
 
-    def choose_recommendation(self, recommendation):
-        """Chooses in the Recommendation combo row.  It has no accessible
-        action: Complete Review without a recommendation refuses and puts
-        the focus on it, and the keyboard does the rest."""
+    def choose_recommendation(self, form, recommendation):
+        """Chooses in the Recommendation combo row of the review form.  It
+        has no accessible action: Complete Review without a recommendation
+        refuses and puts the focus on it, and the keyboard does the rest."""
         combo = wait_for("the recommendation", lambda: find(
-            self.app, lambda n: n.roleName == "combo box" and n.name.startswith("Recommendation")))
+            form, lambda n: n.roleName == "combo box" and n.name.startswith("Recommendation")))
         self.press("_Complete Review Complete Review")
         wait_for("the refusal", lambda: combo.focused)
         rawinput.pressKey("space")
