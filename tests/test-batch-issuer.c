@@ -7,6 +7,7 @@
 
 #include "mc-batch-issuer.h"
 #include "mc-credential.h"
+#include "mc-issuing-context.h"
 #include "mc-keyring.h"
 #include "workflow-fixture.h"
 
@@ -444,6 +445,27 @@ test_cancel_resume (Fixture       *f,
   resume_and_check (f, stopped->id, before);
 }
 
+/* A cancel that comes while the last page is signed finds nothing left
+ * to stop: the batch is done. */
+static void
+test_cancel_last_page (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBatchIssuer) issuer = new_issuer (f, 2);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(McIssueBatch) batch = NULL;
+  ProgressLog log = { 0, 0, 0, cancellable };
+
+  g_signal_connect (issuer, "progress", G_CALLBACK (progress_cb), &log);
+  batch = mc_batch_issuer_run (issuer, f->offering->id, cancellable, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  g_assert_cmpint (batch->state, ==, MC_BATCH_STATE_DONE);
+  g_assert_cmpuint (batch->issued, ==, f->n_passed);
+  check_one_per_learner (f);
+}
+
 /* Makes the PDF of the @index-th pending credential land on /dev/full. */
 static void
 plant_full_disk (Fixture *f,
@@ -601,6 +623,62 @@ test_async (Fixture       *f,
   mc_issue_batch_free (run.batch);
 }
 
+/* The issuing context and its copies for worker threads build the same
+ * documents; a copy takes only what its original prepared. */
+static void
+test_context_copy (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McIssueBatch) batch = mc_workflow_start_batch (mc_test_workflow (f->inst, MC_TEST_REGISTRAR),
+                                                           f->offering->id, mc_signing_key_get_kid (f->key),
+                                                           NULL, FALSE, &error);
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(McIssuingContext) context = NULL;
+  g_autoptr(McIssuingContext) copy = NULL;
+  g_autoptr(JsonNode) from_copy = NULL;
+  g_autoptr(JsonNode) from_original = NULL;
+  g_autoptr(McCertificateContent) content = NULL;
+  g_autofree char *copy_text = NULL;
+  g_autofree char *original_text = NULL;
+  g_autofree char *subject = NULL;
+  McIssuedCredential *credential;
+
+  g_assert_no_error (error);
+  pending = mc_store_list_pending_credentials (f->inst->store, batch->id, 1, &error);
+  g_assert_no_error (error);
+  credential = g_ptr_array_index (pending, 0);
+  context = mc_issuing_context_new (f->inst->store, &error);
+  g_assert_no_error (error);
+  copy = mc_issuing_context_dup (context);
+
+  from_copy = mc_issuing_context_build_credential (copy, credential, &error);
+  g_assert_error (error, MC_CREDENTIAL_ERROR, MC_CREDENTIAL_ERROR_FAILED);
+  g_assert_null (from_copy);
+  g_clear_error (&error);
+
+  g_assert_true (mc_issuing_context_prepare (context, credential, &error));
+  from_copy = mc_issuing_context_build_credential (copy, credential, &error);
+  g_assert_no_error (error);
+  from_original = mc_issuing_context_build_credential (context, credential, &error);
+  g_assert_no_error (error);
+  copy_text = json_to_string (from_copy, FALSE);
+  original_text = json_to_string (from_original, FALSE);
+  g_assert_cmpstr (copy_text, ==, original_text);
+  /* The learner is the subject, by their permanent uuid. */
+  subject = g_strconcat ("urn:uuid:", credential->result->learner->uuid, NULL);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_node_get_object (from_copy),
+                                                                                  "credentialSubject"), "id"),
+                   ==, subject);
+
+  content = mc_issuing_context_build_certificate (copy, credential, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mc_certificate_content_get_learner_name (content), ==, credential->learner_name);
+  g_assert_true (g_str_has_prefix (mc_certificate_content_get_verification_url (content),
+                                   BASE_URL "/credentials/"));
+  g_assert_nonnull (strstr (mc_certificate_content_get_verification_url (content), credential->token));
+}
+
 static void
 test_wrong_passphrase (Fixture       *f,
                        gconstpointer  data)
@@ -625,10 +703,12 @@ main (int   argc,
   ADD ("issue/jobs-1", 30, test_issue);
   ADD ("issue/jobs-2", 30, test_issue);
   ADD ("cancel-resume", 150, test_cancel_resume);
+  ADD ("cancel-last-page", 30, test_cancel_last_page);
   ADD ("full-disk", 150, test_full_disk);
   ADD ("unwritable-folder", 30, test_unwritable_folder);
   ADD ("async", 30, test_async);
   ADD ("wrong-passphrase", 0, test_wrong_passphrase);
+  ADD ("context-copy", 3, test_context_copy);
 #undef ADD
 
   return g_test_run ();

@@ -1038,6 +1038,22 @@ mc_store_get_path (McStore *self)
 }
 
 /**
+ * mc_store_set_cache_limit:
+ * @kib: the most page cache, in KiB (at least 64)
+ */
+void
+mc_store_set_cache_limit (McStore *self,
+                          guint    kib)
+{
+  g_autofree char *pragma = NULL;
+
+  g_return_if_fail (MC_IS_STORE (self));
+
+  pragma = g_strdup_printf ("PRAGMA cache_size = -%u", MAX (kib, 64));
+  sqlite3_exec (self->db, pragma, NULL, NULL, NULL);
+}
+
+/**
  * mc_store_get_schema_version:
  * @self: a #McStore
  *

@@ -57,6 +57,10 @@ McStore    *mc_store_open               (const char       *path,
                                          McStoreOpenFlags  flags,
                                          GError          **error);
 const char *mc_store_get_path           (McStore *self);
+/* Caps the connection's page cache (32 MiB by default) at @kib KiB, for
+ * a connection that streams through many records once, like the batch
+ * issuer's, whose memory must not grow with the batch. */
+void        mc_store_set_cache_limit    (McStore *self, guint kib);
 int         mc_store_get_schema_version (McStore *self);
 /* How long a write waits for another program to let go of the database
  * before failing with MC_STORE_ERROR_LOCKED (1500 ms by default).  The

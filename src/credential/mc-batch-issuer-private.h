@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 
 /* One worker thread's own tools: nothing here is shared. */
 typedef struct {
+  McIssuingContext      *context;
   McCertificateRenderer *renderer;
   McCertificateContent  *content;
   McSigningKey          *key;
@@ -30,8 +31,7 @@ typedef struct {
 typedef struct _McBatchPage McBatchPage;
 
 /* Takes @credentials. */
-McBatchPage   *_mc_batch_page_new         (McIssuingContext *context,
-                                           const char       *export_dir,
+McBatchPage   *_mc_batch_page_new         (const char       *export_dir,
                                            McPaperSize       paper,
                                            GPtrArray        *credentials);
 void           _mc_batch_page_free        (McBatchPage *page);
@@ -55,8 +55,10 @@ GPtrArray     *_mc_batch_page_dup_done    (McBatchPage *page);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McBatchPage, _mc_batch_page_free)
 
-McBatchWorker *_mc_batch_worker_new       (McSigningKey *key,
-                                           McSigningKey *data_integrity_key);
+/* @context: the coordinator's; the worker works on its own copy. */
+McBatchWorker *_mc_batch_worker_new       (McIssuingContext *context,
+                                           McSigningKey     *key,
+                                           McSigningKey     *data_integrity_key);
 void           _mc_batch_worker_free      (McBatchWorker *worker);
 
 /* The base name of @credential's files. */

@@ -16,6 +16,9 @@
  * the batch, hands pages of credentials to the workers, syncs their
  * files and commits each page, and ends the batch. */
 
+/* The coordinator's page cache. */
+#define STORE_CACHE_KIB 4096
+
 typedef struct {
   McBatchIssuer    *self;
   McStore          *store;
@@ -53,6 +56,9 @@ open_session (Run     *run,
   McBatchIssuer *self = run->self;
 
   run->store = mc_store_open (self->database_path, MC_STORE_OPEN_DEFAULT, error);
+  /* Pages pass through once: memory stays flat however large the batch. */
+  if (run->store != NULL)
+    mc_store_set_cache_limit (run->store, STORE_CACHE_KIB);
   if (run->store == NULL ||
       (run->workflow = mc_workflow_new (run->store, self->username, error)) == NULL ||
       (self->act_as != NULL && !mc_workflow_act_as (run->workflow, self->act_as, error)))
@@ -243,7 +249,7 @@ fetch_page (Run          *run,
   for (guint i = 0; i < credentials->len; i++)
     if (!mc_issuing_context_prepare (run->context, g_ptr_array_index (credentials, i), error))
       return NULL;
-  return _mc_batch_page_new (run->context, run->export_dir, run->self->paper, g_steal_pointer (&credentials));
+  return _mc_batch_page_new (run->export_dir, run->self->paper, g_steal_pointer (&credentials));
 }
 
 static void
@@ -408,13 +414,19 @@ issue_pages (Run     *run,
           fail (run, error);
           return FALSE;
         }
-      if (cancelled)
+      /* A cancel that came with the last page changes nothing. */
+      if (cancelled && (next = fetch_page (run, current, error)) != NULL && _mc_batch_page_get_size (next) > 0)
         {
           cancel (run, error);
           return FALSE;
         }
       g_clear_pointer (&current, _mc_batch_page_free);
       current = g_steal_pointer (&next);
+      if (current == NULL)
+        {
+          fail (run, error);
+          return FALSE;
+        }
     }
   return finish (run, MC_BATCH_STATE_DONE, error);
 }
@@ -457,7 +469,7 @@ _mc_batch_issuer_issue (McBatchIssuer  *self,
     }
   run.workers = g_ptr_array_new_with_free_func ((GDestroyNotify) _mc_batch_worker_free);
   for (guint i = 0; i < self->jobs; i++)
-    g_ptr_array_add (run.workers, _mc_batch_worker_new (self->key, self->data_integrity_key));
+    g_ptr_array_add (run.workers, _mc_batch_worker_new (run.context, self->key, self->data_integrity_key));
   _mc_batch_issuer_progress (self, run.batch->issued, run.batch->total, TRUE);
   ok = issue_pages (&run, error);
   collect_stats (&run);

@@ -16,7 +16,6 @@
  * page runs a thread per worker, which the coordinator waits for. */
 
 struct _McBatchPage {
-  McIssuingContext *context;
   char             *export_dir;
   McPaperSize       paper;
   GPtrArray        *credentials;   /* McIssuedCredential */
@@ -39,11 +38,14 @@ typedef struct {
 } Assignment;
 
 McBatchWorker *
-_mc_batch_worker_new (McSigningKey *key,
-                      McSigningKey *data_integrity_key)
+_mc_batch_worker_new (McIssuingContext *context,
+                      McSigningKey     *key,
+                      McSigningKey     *data_integrity_key)
 {
   McBatchWorker *worker = g_new0 (McBatchWorker, 1);
 
+  /* A revision's lists are not to be read from two threads. */
+  worker->context = mc_issuing_context_dup (context);
   worker->renderer = mc_certificate_renderer_new ();
   worker->content = mc_certificate_content_new ();
   /* GnuTLS keys are for one thread at a time. */
@@ -57,6 +59,7 @@ _mc_batch_worker_free (McBatchWorker *worker)
 {
   if (worker == NULL)
     return;
+  g_clear_object (&worker->context);
   g_clear_object (&worker->renderer);
   g_clear_object (&worker->content);
   g_clear_object (&worker->key);
@@ -165,7 +168,7 @@ render (McBatchWorker       *worker,
 {
   g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
 
-  if (!mc_issuing_context_fill_certificate (page->context, credential, worker->content, error) ||
+  if (!mc_issuing_context_fill_certificate (worker->context, credential, worker->content, error) ||
       !mc_certificate_renderer_write_pdf_to_stream (worker->renderer, worker->content, page->paper,
                                                     stream, NULL, error) ||
       !g_output_stream_close (stream, NULL, error))
@@ -203,7 +206,7 @@ issue_one (McBatchWorker       *worker,
   g_autoptr(GBytes) pdf = NULL;
   gint64 clock = g_get_monotonic_time ();
 
-  if (!mc_issuing_context_sign (page->context, credential, worker->key, worker->data_integrity_key, error))
+  if (!mc_issuing_context_sign (worker->context, credential, worker->key, worker->data_integrity_key, error))
     return FALSE;
   worker->sign_ms += elapsed_ms (&clock);
   if ((pdf = render (worker, page, credential, error)) == NULL)
@@ -271,16 +274,14 @@ page_thread (gpointer data)
 }
 
 McBatchPage *
-_mc_batch_page_new (McIssuingContext *context,
-                    const char       *export_dir,
-                    McPaperSize       paper,
-                    GPtrArray        *credentials)
+_mc_batch_page_new (const char  *export_dir,
+                    McPaperSize  paper,
+                    GPtrArray   *credentials)
 {
   McBatchPage *page = g_new0 (McBatchPage, 1);
 
   g_mutex_init (&page->lock);
   g_cond_init (&page->cond);
-  page->context = g_object_ref (context);
   page->export_dir = g_strdup (export_dir);
   page->paper = paper;
   page->credentials = credentials;
@@ -297,7 +298,6 @@ _mc_batch_page_free (McBatchPage *page)
     return;
   /* A page is freed once its threads are done. */
   _mc_batch_page_wait (page, NULL, NULL);
-  g_clear_object (&page->context);
   g_free (page->export_dir);
   g_ptr_array_unref (page->credentials);
   g_free (page->done);

@@ -18,7 +18,8 @@ struct _McIssuingContext
 {
   GObject          parent_instance;
 
-  McStore         *store;
+  McStore         *store;     /* NULL in a copy for another thread */
+  McIssuingContext *original; /* what a copy takes its sources from */
   char            *base_url;
   char            *status_base_url;
   McIssuerProfile *issuer;
@@ -26,10 +27,11 @@ struct _McIssuingContext
   char            *institution_name;
   char            *country;
   char            *legal_identifier;
+  char            *institution_url;
   char            *signatory_name;
   char            *signatory_title;
 
-  GMutex           lock;      /* guards sources */
+  GMutex           lock;      /* guards sources: copies read them */
   GHashTable      *sources;   /* "offering id/revision number" → McIssuingSource */
 };
 

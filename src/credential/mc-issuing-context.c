@@ -33,6 +33,7 @@ mc_issuing_context_finalize (GObject *object)
   McIssuingContext *self = MC_ISSUING_CONTEXT (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->original);
   g_free (self->base_url);
   g_free (self->status_base_url);
   g_clear_object (&self->issuer);
@@ -40,6 +41,7 @@ mc_issuing_context_finalize (GObject *object)
   g_free (self->institution_name);
   g_free (self->country);
   g_free (self->legal_identifier);
+  g_free (self->institution_url);
   g_free (self->signatory_name);
   g_free (self->signatory_title);
   g_clear_pointer (&self->sources, g_hash_table_unref);
@@ -74,14 +76,13 @@ setting (McStore    *store,
 }
 
 static McIssuerProfile *
-build_issuer (McIssuingContext *self,
-              const char       *url)
+build_issuer (McIssuingContext *self)
 {
   g_autofree char *id = mc_credential_urls_issuer (self->base_url);
   McIssuerProfile *issuer = mc_issuer_profile_new (id, self->institution_name);
   g_autoptr(GError) error = NULL;
 
-  mc_issuer_profile_set_url (issuer, url);
+  mc_issuer_profile_set_url (issuer, self->institution_url);
   mc_issuer_profile_set_country (issuer, self->country);
   mc_issuer_profile_set_legal_identifier (issuer, self->legal_identifier);
   /* The logo goes only into the published profile, which may refuse a
@@ -103,7 +104,6 @@ mc_issuing_context_new (McStore  *store,
                         GError  **error)
 {
   g_autoptr(McIssuingContext) self = NULL;
-  g_autofree char *url = NULL;
 
   g_return_val_if_fail (MC_IS_STORE (store), NULL);
 
@@ -123,7 +123,7 @@ mc_issuing_context_new (McStore  *store,
   self->legal_identifier = setting (store, MC_SETTING_INSTITUTION_LEGAL_ID);
   self->signatory_name = setting (store, MC_SETTING_SIGNATORY_NAME);
   self->signatory_title = setting (store, MC_SETTING_SIGNATORY_TITLE);
-  url = setting (store, MC_SETTING_INSTITUTION_URL);
+  self->institution_url = setting (store, MC_SETTING_INSTITUTION_URL);
   {
     g_autoptr(GError) local_error = NULL;
 
@@ -134,8 +134,35 @@ mc_issuing_context_new (McStore  *store,
         return NULL;
       }
   }
-  self->issuer = build_issuer (self, url);
+  self->issuer = build_issuer (self);
   return g_steal_pointer (&self);
+}
+
+/**
+ * mc_issuing_context_dup:
+ *
+ * Returns: (transfer full): a context for another thread
+ */
+McIssuingContext *
+mc_issuing_context_dup (McIssuingContext *self)
+{
+  McIssuingContext *copy;
+
+  g_return_val_if_fail (MC_IS_ISSUING_CONTEXT (self), NULL);
+
+  copy = g_object_new (MC_TYPE_ISSUING_CONTEXT, NULL);
+  copy->original = g_object_ref (self->original != NULL ? self->original : self);
+  copy->base_url = g_strdup (self->base_url);
+  copy->status_base_url = g_strdup (self->status_base_url);
+  copy->logo = self->logo != NULL ? g_bytes_ref (self->logo) : NULL;
+  copy->institution_name = g_strdup (self->institution_name);
+  copy->country = g_strdup (self->country);
+  copy->legal_identifier = g_strdup (self->legal_identifier);
+  copy->signatory_name = g_strdup (self->signatory_name);
+  copy->signatory_title = g_strdup (self->signatory_title);
+  copy->institution_url = g_strdup (self->institution_url);
+  copy->issuer = build_issuer (copy);
+  return copy;
 }
 
 McIssuerProfile *
@@ -185,6 +212,39 @@ load_source (McIssuingContext   *self,
   return source;
 }
 
+static McIssuingSource *
+copy_source (const McIssuingSource *source)
+{
+  McIssuingSource *copy = g_new0 (McIssuingSource, 1);
+
+  copy->offering = mc_offering_copy (source->offering);
+  copy->revision = mc_revision_copy (source->revision);
+  copy->design_uuid = g_strdup (source->design_uuid);
+  copy->achievement_id = g_strdup (source->achievement_id);
+  return copy;
+}
+
+/* The source of @key in the original of a copy, copied. */
+static McIssuingSource *
+copy_from_original (McIssuingContext  *self,
+                    const char        *key,
+                    GError           **error)
+{
+  McIssuingContext *original = self->original;
+  McIssuingSource *source;
+  McIssuingSource *copy = NULL;
+
+  g_mutex_lock (&original->lock);
+  source = g_hash_table_lookup (original->sources, key);
+  if (source != NULL)
+    copy = copy_source (source);
+  g_mutex_unlock (&original->lock);
+  if (copy == NULL)
+    g_set_error (error, MC_CREDENTIAL_ERROR, MC_CREDENTIAL_ERROR_FAILED,
+                 "The offering and revision %s were not prepared for this thread", key);
+  return copy;
+}
+
 const McIssuingSource *
 _mc_issuing_context_get_source (McIssuingContext   *self,
                                 McIssuedCredential *credential,
@@ -196,8 +256,14 @@ _mc_issuing_context_get_source (McIssuingContext   *self,
 
   g_mutex_lock (&self->lock);
   source = g_hash_table_lookup (self->sources, key);
-  if (source == NULL && (source = load_source (self, credential, error)) != NULL)
-    g_hash_table_insert (self->sources, g_steal_pointer (&key), source);
+  g_mutex_unlock (&self->lock);
+  if (source != NULL)
+    return source;
+  source = self->original != NULL ? copy_from_original (self, key, error) : load_source (self, credential, error);
+  if (source == NULL)
+    return NULL;
+  g_mutex_lock (&self->lock);
+  g_hash_table_insert (self->sources, g_steal_pointer (&key), source);
   g_mutex_unlock (&self->lock);
   return source;
 }

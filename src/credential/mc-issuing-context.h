@@ -18,11 +18,10 @@ G_BEGIN_DECLS
  *
  * A context reads the institution once (settings, logo) when it is made.
  * It keeps the offerings and design revisions it has loaded; loading one
- * uses the store, so call mc_issuing_context_prepare() in the store's
- * thread.  Once the offering of the credentials is prepared, the build,
- * sign and fill functions may be called from several threads at once
- * (each call uses its own builder; the keys are the caller's, one per
- * thread). */
+ * uses the store.  A context is for one thread at a time (a revision's
+ * lists are not safe to read from two threads): give each other thread its
+ * own with mc_issuing_context_dup(), after preparing in the store's
+ * thread what the copies will need. */
 
 #define MC_TYPE_ISSUING_CONTEXT (mc_issuing_context_get_type ())
 G_DECLARE_FINAL_TYPE (McIssuingContext, mc_issuing_context, MC, ISSUING_CONTEXT, GObject)
@@ -31,6 +30,10 @@ G_DECLARE_FINAL_TYPE (McIssuingContext, mc_issuing_context, MC, ISSUING_CONTEXT,
  * verification address is missing, saying where to set them. */
 McIssuingContext *mc_issuing_context_new                (McStore            *store,
                                                          GError            **error);
+/* A context for another thread: it shares only what never changes, and
+ * takes copies of the sources prepared in @self (never its store).
+ * Returns: (transfer full) */
+McIssuingContext *mc_issuing_context_dup                (McIssuingContext   *self);
 
 /* Returns: (transfer none) */
 McIssuerProfile  *mc_issuing_context_get_issuer         (McIssuingContext   *self);
@@ -41,8 +44,9 @@ GBytes           *mc_issuing_context_get_logo           (McIssuingContext   *sel
 
 /* Loads and keeps what credentials of @credential's offering are built
  * from: the offering, its design's uuid and the revision.  The functions
- * below do it on demand otherwise (in the caller's thread, which must then
- * be the store's). */
+ * below do it on demand otherwise; a copy made by
+ * mc_issuing_context_dup() copies it from its original, where it must
+ * have been prepared. */
 gboolean          mc_issuing_context_prepare            (McIssuingContext   *self,
                                                          McIssuedCredential *credential,
                                                          GError            **error);
