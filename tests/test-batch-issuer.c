@@ -445,6 +445,27 @@ test_cancel_resume (Fixture       *f,
   resume_and_check (f, stopped->id, before);
 }
 
+/* A cancel that comes while the last page is signed finds nothing left
+ * to stop: the batch is done. */
+static void
+test_cancel_last_page (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBatchIssuer) issuer = new_issuer (f, 2);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(McIssueBatch) batch = NULL;
+  ProgressLog log = { 0, 0, 0, cancellable };
+
+  g_signal_connect (issuer, "progress", G_CALLBACK (progress_cb), &log);
+  batch = mc_batch_issuer_run (issuer, f->offering->id, cancellable, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  g_assert_cmpint (batch->state, ==, MC_BATCH_STATE_DONE);
+  g_assert_cmpuint (batch->issued, ==, f->n_passed);
+  check_one_per_learner (f);
+}
+
 /* Makes the PDF of the @index-th pending credential land on /dev/full. */
 static void
 plant_full_disk (Fixture *f,
@@ -682,6 +703,7 @@ main (int   argc,
   ADD ("issue/jobs-1", 30, test_issue);
   ADD ("issue/jobs-2", 30, test_issue);
   ADD ("cancel-resume", 150, test_cancel_resume);
+  ADD ("cancel-last-page", 30, test_cancel_last_page);
   ADD ("full-disk", 150, test_full_disk);
   ADD ("unwritable-folder", 30, test_unwritable_folder);
   ADD ("async", 30, test_async);

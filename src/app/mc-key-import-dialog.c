@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-accessible.h"
+#include "mc-credential-error.h"
 #include "mc-key-import-dialog.h"
 #include "mc-new-passphrase-group.h"
 
@@ -116,7 +117,10 @@ import_job (McKeyring  *keyring,
   Request *request = data;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) contents = NULL;
-  g_autofree char *name = g_file_get_parse_name (request->file);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *base = g_file_get_basename (request->file);
+  g_autofree char *name = g_filename_display_name (base);
+  McKeyRecord *key = NULL;
 
   info = g_file_query_info (request->file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
                             NULL, error);
@@ -131,7 +135,14 @@ import_job (McKeyring  *keyring,
   contents = g_file_load_bytes (request->file, NULL, NULL, error);
   if (contents == NULL)
     return NULL;
-  return mc_keyring_import_pkcs12 (keyring, contents, request->password, request->passphrase, error);
+  key = mc_keyring_import_pkcs12 (keyring, contents, request->password, request->passphrase, &local_error);
+  /* Here the passphrase that opens the file is its password. */
+  if (g_error_matches (local_error, MC_CREDENTIAL_ERROR, MC_CREDENTIAL_ERROR_BAD_PASSPHRASE))
+    g_set_error (error, MC_CREDENTIAL_ERROR, MC_CREDENTIAL_ERROR_BAD_PASSPHRASE,
+                 _("The password of “%s” is not right"), name);
+  else if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return key;
 }
 
 gboolean

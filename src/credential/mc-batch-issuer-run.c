@@ -414,13 +414,19 @@ issue_pages (Run     *run,
           fail (run, error);
           return FALSE;
         }
-      if (cancelled)
+      /* A cancel that came with the last page changes nothing. */
+      if (cancelled && (next = fetch_page (run, current, error)) != NULL && _mc_batch_page_get_size (next) > 0)
         {
           cancel (run, error);
           return FALSE;
         }
       g_clear_pointer (&current, _mc_batch_page_free);
       current = g_steal_pointer (&next);
+      if (current == NULL)
+        {
+          fail (run, error);
+          return FALSE;
+        }
     }
   return finish (run, MC_BATCH_STATE_DONE, error);
 }
