@@ -26,13 +26,12 @@ and files for a look afterwards."""
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
-from dogtail_support import close_last_window, find, rawinput, text_of, tree, wait_for
+from dogtail_support import find, rawinput, text_of, wait_for
+from journey_support import Journey, assert_named
 
 REGISTRAR = "ciaran.doyle"
 DESIGN = "Applied Data Analytics with Python"
@@ -51,28 +50,16 @@ COHORT = [
 ]
 PASSED = [row for row in COHORT if int(row[3]) >= 40]
 
-CONTROLS = {"push button", "toggle button", "text", "entry", "check box", "combo box",
-            "spin button", "radio button", "switch"}
-
-
-def assert_named(root, where):
-    """Every control under root has a name for screen readers."""
-    unnamed = [n for n in root.findChildren(lambda n: n.roleName in CONTROLS)
-               if (not n.name or n.name.startswith(("Gtk", "Adw")))
-               and not (n.parent is not None and n.parent.roleName == "combo box")]
-    assert not unnamed, "controls without a name in %s: %r" % (
-        where, [(n.roleName, n.name, n.parent.roleName) for n in unnamed])
-
-
 def full_name(row):
     return "%s %s" % (row[1], row[2])
 
 
-class Journey:
+class IssuingJourney(Journey):
+    name = "issuing"
+    title = "issuing journey"
+
     def __init__(self, microcred, mcred):
-        self.microcred = microcred
-        self.mcred = mcred
-        self.tmp = tempfile.mkdtemp(prefix="mc-issuing-journey-")
+        super().__init__(microcred, mcred)
         # The database in a folder of its own, as the default one is: a file
         # chooser listing the folder of a database opens its files to guess
         # their types, which drops this program's SQLite locks on them
@@ -83,31 +70,9 @@ class Journey:
         os.makedirs(os.path.join(self.tmp, "student-records"))
         self.csv = os.path.join(self.tmp, "student-records", "results.csv")
         self.printed = os.path.join(self.tmp, "printed.pdf")
-        self.shots = os.environ.get("SCREENSHOT_DIR") or os.path.join(self.tmp, "shots")
-        os.makedirs(self.shots, exist_ok=True)
-        for old in os.listdir(self.shots):  # a previous run's pictures
-            if old.startswith("issuing-") and old.endswith(".png"):
-                os.remove(os.path.join(self.shots, old))
-        self.n_shot = 0
         self.demo_credentials = 0
-        self.proc = None
-        self.app = None
-        self.frame = None
 
     # Helpers
-
-    def shot(self, name):
-        self.n_shot += 1
-        path = os.path.join(self.shots, "issuing-%02d-%s.png" % (self.n_shot, name))
-        subprocess.run(["import", "-window", "root", path], check=False,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        print("# screenshot", path)
-
-    def mcred_run(self, *args, stdin=None):
-        done = subprocess.run([self.mcred, "--database", self.db] + list(args),
-                              capture_output=True, text=True, input=stdin)
-        assert done.returncode == 0, "mcred %s: exit %d: %s" % (" ".join(args), done.returncode, done.stderr)
-        return done.stdout
 
     def mcred_json(self, *args):
         return json.loads(self.mcred_run(*args))
@@ -177,17 +142,7 @@ class Journey:
                 f.write("%s,%s,%s,%s,2026-05-29\n" % row)
 
     def start(self):
-        env = dict(os.environ, MC_DEBUG_PRINT_TO_PDF=self.printed)
-        self.proc = subprocess.Popen([self.microcred, "--database", self.db, "--act-as", REGISTRAR], env=env)
-        self.app = wait_for("the application", lambda: tree.root.application("microcred", retry=False))
-        self.frame = wait_for("the window", lambda: find(
-            self.app, lambda n: n.roleName == "frame" and n.name == "Microcred"))
-
-    def stop(self):
-        close_last_window(self.frame)
-        self.proc.wait(timeout=15)
-        assert self.proc.returncode == 0, self.proc.returncode
-        self.proc = None
+        self.launch("--act-as", REGISTRAR, env=dict(os.environ, MC_DEBUG_PRINT_TO_PDF=self.printed))
 
     def create_offering(self):
         self.press(self.frame, "Offerings")
@@ -296,8 +251,8 @@ class Journey:
         confirmation = self.window("Revoke the Credential?")
         self.shot("revoke-confirmation")
         self.press(confirmation, "Revoke")
-        status = wait_for("the status bar", lambda: (self.label(window, "Status of the credential") or "")
-                          .startswith("Revoked"))
+        wait_for("the status bar", lambda: (self.label(window, "Status of the credential") or "")
+                 .startswith("Revoked"))
         assert REASON in self.label(window, "Status of the credential")
         self.shot("revoked")
         shown = self.mcred_json("credential", "show", self.credential_of(row)["uuid"], "--json")
@@ -344,29 +299,10 @@ class Journey:
         assert states == ["active"] * (len(PASSED) - 1) + ["revoked"], states
         print("# issued %d, revoked 1" % len(credentials))
 
-    def close(self):
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-        if not os.environ.get("MC_KEEP_JOURNEY"):
-            shutil.rmtree(self.tmp, ignore_errors=True)
-        else:
-            print("# kept", self.tmp)
 
 
 def main():
-    journey = Journey(sys.argv[1], sys.argv[2])
-    try:
-        journey.run()
-    except BaseException:
-        journey.shot("failure")
-        raise
-    finally:
-        journey.close()
-    print("issuing journey passed")
+    IssuingJourney(sys.argv[1], sys.argv[2]).main()
 
 
 if __name__ == "__main__":

@@ -10,37 +10,18 @@ usage: test-journey.py MICROCRED MCRED
 Screenshots of each step go to $SCREENSHOT_DIR (or a temporary folder)."""
 
 import json
-import os
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
 
-from dogtail_support import close_last_window, find, find_all, rawinput, text_of, tree, wait_for
+from dogtail_support import find, find_all, rawinput, text_of, wait_for
+from journey_support import Journey
 
 TITLE = "Journey Test: Soil Carbon Monitoring"
 OUTCOME = "Measure soil organic carbon with field kits and report it"
 ECTS = "4"
 
 
-class Journey:
-    def __init__(self, microcred, mcred):
-        self.microcred = microcred
-        self.mcred = mcred
-        self.tmp = tempfile.mkdtemp(prefix="mc-journey-")
-        self.db = os.path.join(self.tmp, "journey.db")
-        self.shots = os.environ.get("SCREENSHOT_DIR") or os.path.join(self.tmp, "shots")
-        os.makedirs(self.shots, exist_ok=True)
-        self.n_shot = 0
-        self.proc = None
-
-    def shot(self, name):
-        self.n_shot += 1
-        path = os.path.join(self.shots, "journey-%02d-%s.png" % (self.n_shot, name))
-        subprocess.run(["import", "-window", "root", path], check=False,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        print("# screenshot", path)
+class DesignJourney(Journey):
+    """The base's name and title: "journey"."""
 
     def findings_button(self):
         # The editor's findings toggle: its tooltip, which is its
@@ -58,11 +39,7 @@ class Journey:
         return titles
 
     def run(self):
-        self.proc = subprocess.Popen([self.microcred, "--database", self.db, "--demo"])
-        self.app = wait_for("the application",
-                            lambda: tree.root.application("microcred", retry=False))
-        frame = wait_for("the window", lambda: find(
-            self.app, lambda n: n.roleName == "frame" and n.name == "Microcred"))
+        self.launch("--demo")
 
         # 1. The demo institution fills the list.
         titles = wait_for("demo designs", lambda: len(self.list_titles()) >= 8 and self.list_titles())
@@ -133,9 +110,7 @@ class Journey:
         wait_for("all designs again", lambda: len(self.list_titles()) == len(titles) + 1)
 
         # 7. Close the window; the application quits.
-        close_last_window(frame)
-        self.proc.wait(timeout=15)
-        assert self.proc.returncode == 0, self.proc.returncode
+        self.stop()
 
         # 8. The database holds the design.
         out = self.mcred_run("design", "list", "--json")
@@ -147,34 +122,10 @@ class Journey:
         assert OUTCOME in show, show
         print("# stored as design", stored[0]["id"])
 
-    def mcred_run(self, *args):
-        done = subprocess.run([self.mcred, "--database", self.db] + list(args),
-                              capture_output=True, text=True)
-        assert done.returncode == 0, "mcred %s: exit %d: %s" % (
-            " ".join(args), done.returncode, done.stderr)
-        return done.stdout
-
-    def close(self):
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-        if not os.environ.get("SCREENSHOT_DIR"):
-            shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def main():
-    journey = Journey(sys.argv[1], sys.argv[2])
-    try:
-        journey.run()
-    except BaseException:
-        journey.shot("failure")
-        raise
-    finally:
-        journey.close()
-    print("journey passed")
+    DesignJourney(sys.argv[1], sys.argv[2]).main()
 
 
 if __name__ == "__main__":

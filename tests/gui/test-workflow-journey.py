@@ -24,16 +24,13 @@ Screenshots of each step go to $SCREENSHOT_DIR (the build directory's
 workflow-journey/ when run by meson)."""
 
 import json
-import os
-import shutil
 import subprocess
 import sys
-import tempfile
-import time
 
 import pyatspi
 
-from dogtail_support import close_last_window, find, rawinput, text_of, tree, wait_for
+from dogtail_support import find, rawinput, text_of, wait_for
+from journey_support import Journey, assert_named
 
 AUTHOR = "aoife.brennan"
 CHAIR = "sinead.walsh"
@@ -52,46 +49,17 @@ def pressed(node):
     return states.contains(pyatspi.STATE_PRESSED) or states.contains(pyatspi.STATE_CHECKED)
 
 
-CONTROLS = {"push button", "toggle button", "text", "entry", "check box", "combo box",
-            "spin button", "radio button", "switch"}
+class WorkflowJourney(Journey):
+    name = "workflow"
+    title = "workflow journey"
 
-
-def assert_named(root, where):
-    """Every control under root has a name for screen readers."""
-    unnamed = [n for n in root.findChildren(lambda n: n.roleName in CONTROLS)
-               if not n.name or n.name.startswith(("Gtk", "Adw"))
-               and not (n.parent is not None and n.parent.roleName == "combo box")]
-    assert not unnamed, "controls without a name in %s: %r" % (
-        where, [(n.roleName, n.name, n.parent.roleName) for n in unnamed])
-
-
-class Journey:
     def __init__(self, microcred, mcred, helper):
-        self.microcred = microcred
-        self.mcred = mcred
+        super().__init__(microcred, mcred)
         self.helper = helper
-        self.tmp = tempfile.mkdtemp(prefix="mc-workflow-journey-")
-        self.db = os.path.join(self.tmp, "journey.db")
-        self.shots = os.environ.get("SCREENSHOT_DIR") or os.path.join(self.tmp, "shots")
-        os.makedirs(self.shots, exist_ok=True)
-        for old in os.listdir(self.shots):  # a previous run's pictures
-            if old.startswith("workflow-") and old.endswith(".png"):
-                os.remove(os.path.join(self.shots, old))
-        self.n_shot = 0
-        self.proc = None
-        self.app = None
-        self.frame = None
         self.uuid = None
         self.labels = {}
 
     # Helpers
-
-    def shot(self, name):
-        self.n_shot += 1
-        path = os.path.join(self.shots, "workflow-%02d-%s.png" % (self.n_shot, name))
-        subprocess.run(["import", "-window", "root", path], check=False,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        print("# screenshot", path)
 
     def run_tool(self, *args):
         done = subprocess.run(list(args), capture_output=True, text=True)
@@ -100,19 +68,9 @@ class Journey:
 
     def start(self, actor):
         """Opens the design acting for `actor`."""
-        self.proc = subprocess.Popen([self.microcred, "--database", self.db, "--act-as", actor])
         self.labels = {}
-        self.app = wait_for("the application",
-                            lambda: tree.root.application("microcred", retry=False))
-        self.frame = wait_for("the window", lambda: find(
-            self.app, lambda n: n.roleName == "frame" and n.name == "Microcred"))
+        self.launch("--act-as", actor)
         wait_for("the workflow status", self.status)
-
-    def stop(self):
-        close_last_window(self.frame)
-        self.proc.wait(timeout=15)
-        assert self.proc.returncode == 0, self.proc.returncode
-        self.proc = None
 
     def label(self, description):
         """The text of the label described as `description`.  The status
@@ -387,27 +345,10 @@ class Journey:
         assert NEW_OUTCOME in show, "the revised outcome is not in the approved design"
         print("# approved:", mine[0]["title"])
 
-    def close(self):
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-        # The screenshots stay only where $SCREENSHOT_DIR asks.
-        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def main():
-    journey = Journey(sys.argv[1], sys.argv[2], sys.argv[3])
-    try:
-        journey.run()
-    except BaseException:
-        journey.shot("failure")
-        raise
-    finally:
-        journey.close()
-    print("workflow journey passed")
+    WorkflowJourney(sys.argv[1], sys.argv[2], sys.argv[3]).main()
 
 
 if __name__ == "__main__":
