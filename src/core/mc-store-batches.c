@@ -48,22 +48,12 @@ mc_store_load_batch (McStore  *self,
                      GError  **error)
 {
   g_autoptr(McStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
 
-  stmt = _mc_store_prepare (self, "SELECT " BATCH_COLUMNS " FROM issue_batches AS b WHERE b.id = ?",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = _mc_store_step (self, stmt, error);
-  if (rc == SQLITE_ROW)
-    return batch_from_row (self, stmt, error);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND,
-                 _("There is no issuing batch number %lld"), (long long) id);
-  return NULL;
+  stmt = _mc_store_select_by_id (self, "SELECT " BATCH_COLUMNS " FROM issue_batches AS b WHERE b.id = ?", id, error,
+                                 _("There is no issuing batch number %lld"), (long long) id);
+  return stmt != NULL ? batch_from_row (self, stmt, error) : NULL;
 }
 
 /**

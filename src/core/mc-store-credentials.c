@@ -252,20 +252,14 @@ save_search_text (McStore     *self,
   g_autoptr(McStmt) stmt = NULL;
   g_autofree char *text = NULL;
   g_autofree char *folded = NULL;
-  int rc;
 
-  stmt = _mc_store_prepare (self, "SELECT l.given_name, l.family_name, l.student_id, c.uuid, "
-                            "c.title, o.code FROM credentials AS c "
-                            "JOIN learners AS l ON l.id = c.learner_id "
-                            "JOIN offerings AS o ON o.id = c.offering_id WHERE c.id = ?", error);
+  stmt = _mc_store_select_by_id (self, "SELECT l.given_name, l.family_name, l.student_id, c.uuid, "
+                                 "c.title, o.code FROM credentials AS c "
+                                 "JOIN learners AS l ON l.id = c.learner_id "
+                                 "JOIN offerings AS o ON o.id = c.offering_id WHERE c.id = ?",
+                                 credential_id, error,
+                                 _("There is no issued credential number %lld"), (long long) credential_id);
   if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, credential_id);
-  rc = _mc_store_step (self, stmt, error);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND,
-                 _("There is no issued credential number %lld"), (long long) credential_id);
-  if (rc != SQLITE_ROW)
     return FALSE;
   text = g_strdup_printf ("%s %s\n%s\n%s\n%s\n%s", _mc_store_column_text (stmt, 0),
                           _mc_store_column_text (stmt, 1), _mc_store_column_text (stmt, 2),

@@ -561,28 +561,19 @@ mc_store_load_design (McStore  *self,
   g_autoptr(McRevision) content = NULL;
   const char *uuid;
   int state = 0;
-  int rc;
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _mc_store_prepare (self,
-                            "SELECT d.uuid, d.state, d.unit_id, d.owner_id, d.revision_number, "
-                            "d.version, d.created, d.modified, r.content, "
-                            "d.approved_revision, d.approved_on, d.review_due "
-                            "FROM designs AS d LEFT JOIN revisions AS r "
-                            "ON r.design_id = d.id AND r.number = d.revision_number "
-                            "WHERE d.id = ?",
-                            error);
+  stmt = _mc_store_select_by_id (self,
+                                 "SELECT d.uuid, d.state, d.unit_id, d.owner_id, d.revision_number, "
+                                 "d.version, d.created, d.modified, r.content, "
+                                 "d.approved_revision, d.approved_on, d.review_due "
+                                 "FROM designs AS d LEFT JOIN revisions AS r "
+                                 "ON r.design_id = d.id AND r.number = d.revision_number "
+                                 "WHERE d.id = ?",
+                                 id, error, _(DESIGN_NOT_FOUND_MESSAGE), (long long) id);
   if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = _mc_store_step (self, stmt, error);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND,
-                 _(DESIGN_NOT_FOUND_MESSAGE), (long long) id);
-  if (rc != SQLITE_ROW)
     return NULL;
 
   uuid = _mc_store_column_text (stmt, 0);

@@ -59,22 +59,12 @@ mc_store_load_offering (McStore  *self,
                         GError  **error)
 {
   g_autoptr(McStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
 
-  stmt = _mc_store_prepare (self, "SELECT " OFFERING_COLUMNS " FROM offerings AS o WHERE o.id = ?",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = _mc_store_step (self, stmt, error);
-  if (rc == SQLITE_ROW)
-    return offering_from_row (self, stmt, error);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND,
-                 _("There is no offering number %lld"), (long long) id);
-  return NULL;
+  stmt = _mc_store_select_by_id (self, "SELECT " OFFERING_COLUMNS " FROM offerings AS o WHERE o.id = ?", id, error,
+                                 _("There is no offering number %lld"), (long long) id);
+  return stmt != NULL ? offering_from_row (self, stmt, error) : NULL;
 }
 
 /**

@@ -20,6 +20,16 @@ void        _mc_store_release          (McStmt      *stmt);
 int         _mc_store_step             (McStore     *self,
                                         McStmt      *stmt,
                                         GError     **error);
+/* Prepares @sql, binds @id to its one parameter and steps to its first
+ * row.  Returns: (transfer full) (nullable): the statement on that row;
+ * NULL with the query's error, or, when there is no row, with
+ * MC_STORE_ERROR_NOT_FOUND and the message @not_found_format makes. */
+McStmt     *_mc_store_select_by_id    (McStore     *self,
+                                        const char  *sql,
+                                        gint64       id,
+                                        GError     **error,
+                                        const char  *not_found_format,
+                                        ...) G_GNUC_PRINTF (5, 6);
 /* Runs a statement that returns no rows. */
 gboolean    _mc_store_exec             (McStore     *self,
                                         McStmt      *stmt,

@@ -167,22 +167,13 @@ mc_store_load_review (McStore  *self,
                       GError  **error)
 {
   g_autoptr(McStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
 
-  stmt = _mc_store_prepare (self, "SELECT " REVIEW_COLUMNS " FROM reviews AS v "
-                            "JOIN people AS p ON p.id = v.reviewer_id WHERE v.id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, review_id);
-  rc = _mc_store_step (self, stmt, error);
-  if (rc == SQLITE_ROW)
-    return review_from_row (self, stmt, error);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND,
-                 _("There is no review number %lld"), (long long) review_id);
-  return NULL;
+  stmt = _mc_store_select_by_id (self, "SELECT " REVIEW_COLUMNS " FROM reviews AS v "
+                                 "JOIN people AS p ON p.id = v.reviewer_id WHERE v.id = ?", review_id, error,
+                                 _("There is no review number %lld"), (long long) review_id);
+  return stmt != NULL ? review_from_row (self, stmt, error) : NULL;
 }
 
 gboolean
@@ -322,22 +313,13 @@ mc_store_load_comment (McStore  *self,
                        GError  **error)
 {
   g_autoptr(McStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
 
-  stmt = _mc_store_prepare (self, "SELECT " COMMENT_COLUMNS " FROM comments AS c "
-                            "JOIN people AS p ON p.id = c.author_id WHERE c.id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, comment_id);
-  rc = _mc_store_step (self, stmt, error);
-  if (rc == SQLITE_ROW)
-    return comment_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND,
-                 _("There is no comment number %lld"), (long long) comment_id);
-  return NULL;
+  stmt = _mc_store_select_by_id (self, "SELECT " COMMENT_COLUMNS " FROM comments AS c "
+                                 "JOIN people AS p ON p.id = c.author_id WHERE c.id = ?", comment_id, error,
+                                 _("There is no comment number %lld"), (long long) comment_id);
+  return stmt != NULL ? comment_from_row (stmt) : NULL;
 }
 
 gboolean

@@ -23,22 +23,13 @@ mc_store_get_person (McStore  *self,
                      GError  **error)
 {
   g_autoptr(McStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
 
-  stmt = _mc_store_prepare (self, "SELECT " MC_STORE_PERSON_COLUMNS " FROM people AS p "
-                            "WHERE p.id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = _mc_store_step (self, stmt, error);
-  if (rc == SQLITE_ROW)
-    return _mc_store_person_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND,
-                 _("There is no person number %lld"), (long long) id);
-  return NULL;
+  stmt = _mc_store_select_by_id (self, "SELECT " MC_STORE_PERSON_COLUMNS " FROM people AS p "
+                                 "WHERE p.id = ?", id, error,
+                                 _("There is no person number %lld"), (long long) id);
+  return stmt != NULL ? _mc_store_person_from_row (stmt) : NULL;
 }
 
 /**

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -535,6 +536,36 @@ _mc_store_step (McStore  *self,
     _mc_store_set_error (self, rc, error);
 
   return rc;
+}
+
+McStmt *
+_mc_store_select_by_id (McStore     *self,
+                        const char  *sql,
+                        gint64       id,
+                        GError     **error,
+                        const char  *not_found_format,
+                        ...)
+{
+  g_autoptr(McStmt) stmt = _mc_store_prepare (self, sql, error);
+  va_list args;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = _mc_store_step (self, stmt, error);
+  if (rc == SQLITE_ROW)
+    return g_steal_pointer (&stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_autofree char *message = NULL;
+
+      va_start (args, not_found_format);
+      message = g_strdup_vprintf (not_found_format, args);
+      va_end (args);
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, message);
+    }
+  return NULL;
 }
 
 gboolean
