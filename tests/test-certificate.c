@@ -11,6 +11,7 @@
 #include "mc-render.h"
 /* The boxes of the certificate page, to check that nothing collides. */
 #include "mc-certificate-renderer-private.h"
+#include "render-fixture.h"
 
 #define URL "https://verify.corribtu.example/c/3f0c2a5e-8d7b-4c1e-9a6f-2b4d5e6f7a8b"
 #define CREDENTIAL_ID "urn:uuid:3f0c2a5e-8d7b-4c1e-9a6f-2b4d5e6f7a8b"
@@ -75,56 +76,6 @@ demo_content (const char *learner)
   return content;
 }
 
-/* Runs a tool named by the environment; NULL (test skipped) when the
- * build did not find it. */
-static char *
-run_tool (const char *variable,
-          ...)
-{
-  const char *program = g_getenv (variable);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *arg;
-  int status = 0;
-  va_list args;
-
-  if (program == NULL || *program == '\0')
-    {
-      g_test_skip_printf ("%s is not installed", variable);
-      return NULL;
-    }
-  g_ptr_array_add (argv, (char *) program);
-  va_start (args, variable);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", program, err);
-  return g_steal_pointer (&out);
-}
-
-/* Checks that @text holds each of the NULL-terminated strings. */
-static void
-assert_contains (const char *text,
-                 ...)
-{
-  const char *needle;
-  va_list args;
-
-  va_start (args, text);
-  while ((needle = va_arg (args, const char *)) != NULL)
-    if (strstr (text, needle) == NULL)
-      g_error ("“%s” is missing from:\n%s", needle, text);
-  va_end (args);
-}
-
 static guint
 count (const char *haystack,
        const char *needle)
@@ -134,43 +85,6 @@ count (const char *haystack,
   for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
     n++;
   return n;
-}
-
-static char *
-make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("mc-certificate-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-/* Removes a test folder that must hold only the files named. */
-static void
-remove_dir (const char *dir,
-            ...)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-  va_list args;
-
-  g_assert_nonnull (listing);
-  while ((name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      gboolean expected = FALSE;
-      const char *allowed;
-
-      va_start (args, dir);
-      while ((allowed = va_arg (args, const char *)) != NULL)
-        expected = expected || g_str_equal (allowed, name);
-      va_end (args);
-      if (!expected)
-        g_error ("left behind in %s: %s", dir, name);
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 static char *
@@ -198,7 +112,7 @@ pdf_text (const char *path,
   g_autofree char *f = g_strdup_printf ("%u", first);
   g_autofree char *l = g_strdup_printf ("%u", last);
 
-  return run_tool ("PDFTOTEXT", "-enc", "UTF-8", "-f", f, "-l", l, path, "-", NULL);
+  return mc_test_run_tool ("PDFTOTEXT", "-enc", "UTF-8", "-f", f, "-l", l, path, "-", NULL);
 }
 
 /* A value of pdfinfo's output, "Pages:" → "2". */
@@ -223,7 +137,7 @@ pdf_info (const char *info,
 static char *
 pdf_fonts (const char *path)
 {
-  g_autofree char *listing = run_tool ("PDFFONTS", path, NULL);
+  g_autofree char *listing = mc_test_run_tool ("PDFFONTS", path, NULL);
   g_auto(GStrv) lines = NULL;
   g_autoptr(GString) names = g_string_new (NULL);
 
@@ -458,23 +372,23 @@ test_content_from_revision (void)
   for (guint i = 0; headings[i] != NULL; i++)
     g_assert_cmpstr (mc_certificate_content_get_section_heading (content, i), ==, headings[i]);
 
-  assert_contains (outcomes, "LO1: Explain the stages of a reproducible data analysis workflow",
+  mc_test_assert_contains (outcomes, "LO1: Explain the stages of a reproducible data analysis workflow",
                    "LO4: Communicate analytical findings", NULL);
-  assert_contains (assessment, "Laboratory work, 20 % — Four weekly notebooks",
+  mc_test_assert_contains (assessment, "Laboratory work, 20 % — Four weekly notebooks",
                    "(Unsupervised, no identity verification)",
                    "Presentation, 30 %", "(Supervised online or on site, with identity "
                    "verification)", NULL);
-  assert_contains (workload, "5 ECTS credits", "125 hours of notional learning", NULL);
-  assert_contains (level, "European Qualifications Framework (EQF), level 6",
+  mc_test_assert_contains (workload, "5 ECTS credits", "125 hours of notional learning", NULL);
+  mc_test_assert_contains (level, "European Qualifications Framework (EQF), level 6",
                    "Irish National Framework of Qualifications, level 8",
                    "First cycle (bachelor)", NULL);
-  assert_contains (quality, "External quality assurance body: Quality and Qualifications Ireland",
+  mc_test_assert_contains (quality, "External quality assurance body: Quality and Qualifications Ireland",
                    NULL);
-  assert_contains (stacking, "Stackable",
+  mc_test_assert_contains (stacking, "Stackable",
                    "Counts towards Higher Diploma in Science in Data Analytics (Programme, 5 ECTS "
                    "credits)",
                    "Recognition routes: Credit transfer, National qualifications framework", NULL);
-  assert_contains (partners, "Westbridge Analytics Ltd (Employer): Co-design, Co-delivery, "
+  mc_test_assert_contains (partners, "Westbridge Analytics Ltd (Employer): Co-design, Co-delivery, "
                    "Recognition in hiring", NULL);
   g_assert_cmpstr (language, ==, "English");
 
@@ -495,9 +409,9 @@ test_pdf_a4 (void)
 {
   g_autoptr(McCertificateRenderer) renderer = mc_certificate_renderer_new ();
   g_autoptr(McCertificateContent) content = demo_content ("Aoife Ní Bhriain");
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mc_test_make_dir ("mc-certificate");
   g_autofree char *path = write_pdf (renderer, content, MC_PAPER_A4, dir, "certificate.pdf");
-  g_autofree char *info = run_tool ("PDFINFO", path, NULL);
+  g_autofree char *info = mc_test_run_tool ("PDFINFO", path, NULL);
   g_autofree char *front = NULL;
   g_autofree char *supplement = NULL;
   g_autofree char *fonts = NULL;
@@ -525,25 +439,25 @@ test_pdf_a4 (void)
   g_assert_nonnull (strstr (value, CREDENTIAL_ID));
 
   front = pdf_text (path, 1, 1);
-  assert_contains (front, "Corrib Technological University", "This is to certify that",
+  mc_test_assert_contains (front, "Corrib Technological University", "This is to certify that",
                    "Aoife Ní Bhriain", "Applied Data Analytics with Python", "5 ECTS",
                    "125 learning hours", "EQF level 6", "Awarded on 12 June 2026",
                    "Distinction (78 %)", "Ciarán Doyle", "Registrar", CREDENTIAL_ID,
                    "G00412873", "IRL CORRIB01", NULL);
   /* The address may wrap under the QR code; its parts are all there. */
-  assert_contains (front, "https://verify.corribtu.example/c/", "2b4d5e6f7a8b", NULL);
+  mc_test_assert_contains (front, "https://verify.corribtu.example/c/", "2b4d5e6f7a8b", NULL);
 
   supplement = pdf_text (path, 2, 2);
-  assert_contains (supplement, "Certificate supplement", "Learning outcomes",
+  mc_test_assert_contains (supplement, "Certificate supplement", "Learning outcomes",
                    "Explain the stages of a reproducible data analysis workflow",
                    "Communicate analytical findings and their limitations",
                    "Quality and Qualifications Ireland", "Westbridge Analytics Ltd",
                    "Aoife Ní Bhriain", CREDENTIAL_ID, "Page 2 of 2", NULL);
 
   fonts = pdf_fonts (path);
-  assert_contains (fonts, "Cantarell", "DejaVuSerif", NULL);
+  mc_test_assert_contains (fonts, "Cantarell", "DejaVuSerif", NULL);
 out:
-  remove_dir (dir, "certificate.pdf", NULL);
+  mc_test_remove_dir (dir, "certificate.pdf", NULL);
 }
 
 static void
@@ -551,9 +465,9 @@ test_pdf_letter (void)
 {
   g_autoptr(McCertificateRenderer) renderer = mc_certificate_renderer_new ();
   g_autoptr(McCertificateContent) content = demo_content ("Aoife Ní Bhriain");
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mc_test_make_dir ("mc-certificate");
   g_autofree char *path = write_pdf (renderer, content, MC_PAPER_US_LETTER, dir, "letter.pdf");
-  g_autofree char *info = run_tool ("PDFINFO", path, NULL);
+  g_autofree char *info = mc_test_run_tool ("PDFINFO", path, NULL);
   g_autofree char *size = NULL;
   g_autofree char *pages = NULL;
 
@@ -564,7 +478,7 @@ test_pdf_letter (void)
   pages = pdf_info (info, "Pages");
   g_assert_cmpstr (pages, ==, "2");
 out:
-  remove_dir (dir, "letter.pdf", NULL);
+  mc_test_remove_dir (dir, "letter.pdf", NULL);
 }
 
 /* Names in four scripts come back out of the PDF, in fonts that have
@@ -582,7 +496,7 @@ test_pdf_scripts (void)
     { "王小明", "WenQuanYiMicroHei" },
   };
   g_autoptr(McCertificateRenderer) renderer = mc_certificate_renderer_new ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mc_test_make_dir ("mc-certificate");
 
   for (guint i = 0; i < G_N_ELEMENTS (learners); i++)
     {
@@ -609,10 +523,10 @@ test_pdf_scripts (void)
       fonts = pdf_fonts (path);
       if (fonts == NULL)
         break;
-      assert_contains (fonts, learners[i].font, NULL);
+      mc_test_assert_contains (fonts, learners[i].font, NULL);
       g_assert_cmpint (g_unlink (path), ==, 0);
     }
-  remove_dir (dir, NULL);
+  mc_test_remove_dir (dir, NULL);
 }
 
 /* Ink extents of page @page drawn onto a recording surface. */
@@ -727,7 +641,7 @@ test_supplement_overflow (void)
   g_autoptr(McCertificateRenderer) renderer = mc_certificate_renderer_new ();
   g_autoptr(McCertificateContent) content = demo_content ("Aoife Ní Bhriain");
   g_autoptr(GPtrArray) outcomes = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mc_test_make_dir ("mc-certificate");
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   g_autofree char *last_page = NULL;
@@ -754,11 +668,11 @@ test_supplement_overflow (void)
       g_assert_cmpuint (count (text, needle), ==, 1);
     }
   last_page = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
-  assert_contains (text, "Page 2 of ", last_page, NULL);
+  mc_test_assert_contains (text, "Page 2 of ", last_page, NULL);
   /* Only the first page of the supplement has the holder's box. */
   g_assert_cmpuint (count (text, "Student number"), ==, 1);
 out:
-  remove_dir (dir, "long.pdf", NULL);
+  mc_test_remove_dir (dir, "long.pdf", NULL);
 }
 
 /* The renderer keeps one supplement layout: a different content, or a
@@ -795,7 +709,7 @@ test_pdf_unwritable (void)
   g_autoptr(McCertificateRenderer) renderer = mc_certificate_renderer_new ();
   g_autoptr(McCertificateContent) content = demo_content ("Aoife Ní Bhriain");
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mc_test_make_dir ("mc-certificate");
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "certificate.pdf", NULL);
   g_autofree char *locked = g_build_filename (dir, "locked", NULL);
   g_autofree char *in_locked = g_build_filename (locked, "certificate.pdf", NULL);
@@ -824,9 +738,9 @@ test_pdf_unwritable (void)
   else
     g_test_message ("running as a user who may write anywhere: read-only folder not tried");
   g_assert_cmpint (g_chmod (locked, 0755), ==, 0);
-  remove_dir (locked, NULL);
+  mc_test_remove_dir (locked, NULL);
 
-  remove_dir (dir, NULL);
+  mc_test_remove_dir (dir, NULL);
 }
 
 /* A document that cannot be made leaves the old file as it was. */
@@ -837,7 +751,7 @@ test_pdf_refused (void)
   g_autoptr(McCertificateContent) content = demo_content ("Aoife Ní Bhriain");
   g_autoptr(GBytes) not_png = g_bytes_new_static ("GIF89a", 6);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mc_test_make_dir ("mc-certificate");
   g_autofree char *path = write_pdf (renderer, content, MC_PAPER_A4, dir, "certificate.pdf");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -860,7 +774,7 @@ test_pdf_refused (void)
 
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (before, ==, after);
-  remove_dir (dir, "certificate.pdf", NULL);
+  mc_test_remove_dir (dir, "certificate.pdf", NULL);
 }
 
 /* A stream that fills up, as a full disk does, gives a clear error. */
@@ -904,7 +818,7 @@ test_pdf_stream (void)
 static char *
 pdf_letters (const char *path)
 {
-  g_autofree char *text = run_tool ("PDFTOTEXT", "-enc", "UTF-8", "-raw", path, "-", NULL);
+  g_autofree char *text = mc_test_run_tool ("PDFTOTEXT", "-enc", "UTF-8", "-raw", path, "-", NULL);
   GString *letters;
 
   if (text == NULL)
@@ -921,7 +835,7 @@ test_watermark (void)
 {
   g_autoptr(McCertificateRenderer) renderer = mc_certificate_renderer_new ();
   g_autoptr(McCertificateContent) content = demo_content ("Aoife Ní Bhriain");
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mc_test_make_dir ("mc-certificate");
   g_autofree char *clean = write_pdf (renderer, content, MC_PAPER_A4, dir, "clean.pdf");
   g_autofree char *marked = NULL;
   g_autofree char *text = NULL;
@@ -937,7 +851,7 @@ test_watermark (void)
   text = pdf_letters (clean);
   g_assert_cmpuint (count (text, "REVOKED"), ==, 0);
 out:
-  remove_dir (dir, "clean.pdf", "revoked.pdf", NULL);
+  mc_test_remove_dir (dir, "clean.pdf", "revoked.pdf", NULL);
 }
 
 /* The strongest check of the QR code: a reader decodes the address from
@@ -947,23 +861,23 @@ test_qr_scan (void)
 {
   g_autoptr(McCertificateRenderer) renderer = mc_certificate_renderer_new ();
   g_autoptr(McCertificateContent) content = demo_content ("Aoife Ní Bhriain");
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mc_test_make_dir ("mc-certificate");
   g_autofree char *path = write_pdf (renderer, content, MC_PAPER_A4, dir, "certificate.pdf");
   g_autofree char *prefix = g_build_filename (dir, "page", NULL);
   g_autofree char *png = g_build_filename (dir, "page-1.png", NULL);
   g_autofree char *converted = NULL;
   g_autofree char *decoded = NULL;
 
-  converted = run_tool ("PDFTOPPM", "-r", "150", "-f", "1", "-l", "1", "-png", path, prefix,
+  converted = mc_test_run_tool ("PDFTOPPM", "-r", "150", "-f", "1", "-l", "1", "-png", path, prefix,
                         NULL);
   if (converted == NULL)
     goto out;
-  decoded = run_tool ("ZBARIMG", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", png, NULL);
+  decoded = mc_test_run_tool ("ZBARIMG", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", png, NULL);
   if (decoded == NULL)
     goto out;
   g_assert_cmpstr (g_strstrip (decoded), ==, URL);
 out:
-  remove_dir (dir, "certificate.pdf", "page-1.png", NULL);
+  mc_test_remove_dir (dir, "certificate.pdf", "page-1.png", NULL);
 }
 
 int

@@ -7,6 +7,7 @@
 
 #include "mc-core.h"
 #include "mc-render.h"
+#include "render-fixture.h"
 
 /* A small report with something to quote or guard in every section. */
 static McYearlyReport *
@@ -184,64 +185,10 @@ large_report (void)
   return report;
 }
 
-/* Runs a poppler tool named by the environment; NULL (test skipped) when
- * the build did not find it. */
-static char *
-run_tool (const char *variable,
-          const char *arg1,
-          const char *arg2,
-          const char *arg3)
-{
-  const char *program = g_getenv (variable);
-  const char *argv[] = { program, arg1, arg2, arg3, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  int status = 0;
-
-  if (program == NULL || *program == '\0')
-    {
-      g_test_skip_printf ("%s is not installed (poppler-utils)", variable);
-      return NULL;
-    }
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
-                &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
-static guint
-pdf_pages (const char *path)
-{
-  g_autofree char *info = run_tool ("PDFINFO", path, NULL, NULL);
-  const char *line;
-
-  if (info == NULL)
-    return 0;
-  line = strstr (info, "\nPages:");
-  g_assert_nonnull (line);
-  return (guint) g_ascii_strtoull (line + strlen ("\nPages:"), NULL, 10);
-}
-
 static char *
 pdf_text (const char *path)
 {
-  return run_tool ("PDFTOTEXT", "-layout", path, "-");
-}
-
-/* Checks that @text holds each of the NULL-terminated strings. */
-static void
-assert_contains (const char *text,
-                 ...)
-{
-  const char *needle;
-  va_list args;
-
-  va_start (args, text);
-  while ((needle = va_arg (args, const char *)) != NULL)
-    if (strstr (text, needle) == NULL)
-      g_error ("“%s” is missing from:\n%s", needle, text);
-  va_end (args);
+  return mc_test_run_tool ("PDFTOTEXT", "-layout", path, "-", NULL);
 }
 
 static char *
@@ -257,67 +204,30 @@ write_pdf (McYearlyReport *report,
   return path;
 }
 
-static char *
-make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("mc-yearly-report-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-/* Removes a test folder that must hold only the files named. */
-static void
-remove_dir (const char *dir,
-            ...)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-  va_list args;
-
-  g_assert_nonnull (listing);
-  while ((name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      gboolean expected = FALSE;
-      const char *allowed;
-
-      va_start (args, dir);
-      while ((allowed = va_arg (args, const char *)) != NULL)
-        expected = expected || g_str_equal (allowed, name);
-      va_end (args);
-      if (!expected)
-        g_error ("left behind in %s: %s", dir, name);
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
 static void
 test_pdf_small (void)
 {
   g_autoptr(McYearlyReport) report = small_report ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mc_test_make_dir ("mc-yearly-report");
   g_autofree char *path = write_pdf (report, dir);
   g_autofree char *text = NULL;
   g_autofree char *info = NULL;
-  guint pages = pdf_pages (path);
+  guint pages = mc_test_pdf_pages (path);
 
   if (pages == 0)
     goto out;
   g_assert_cmpuint (pages, ==, 1);
-  info = run_tool ("PDFINFO", path, NULL, NULL);
-  assert_contains (info, "Yearly quality report 2024 — School of Computing",
+  info = mc_test_run_tool ("PDFINFO", path, NULL);
+  mc_test_assert_contains (info, "Yearly quality report 2024 — School of Computing",
                    "School of Computing, University of Example", NULL);
 
   text = pdf_text (path);
-  assert_contains (text, "Yearly quality report 2024", "School of Computing (SOC)",
+  mc_test_assert_contains (text, "Yearly quality report 2024", "School of Computing (SOC)",
                    "University of Example", "Data, Ethics and \"AI\"", "=HYPERLINK", "Overdue",
                    "Suspended", "Cloud Basics", "APC/24/07", "Add an exam, with ID check",
                    "Students asked for", "Generated on 15 Jan 2025", "Page 1 of 1", NULL);
 out:
-  remove_dir (dir, "report.pdf", NULL);
+  mc_test_remove_dir (dir, "report.pdf", NULL);
 }
 
 static guint
@@ -335,18 +245,18 @@ static void
 test_pdf_large (void)
 {
   g_autoptr(McYearlyReport) report = large_report ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mc_test_make_dir ("mc-yearly-report");
   g_autofree char *path = write_pdf (report, dir);
   g_autofree char *text = NULL;
   g_autofree char *last_page = NULL;
-  guint pages = pdf_pages (path);
+  guint pages = mc_test_pdf_pages (path);
 
   if (pages == 0)
     goto out;
   g_assert_cmpuint (pages, >, 1);
   text = pdf_text (path);
   last_page = g_strdup_printf ("Page %u of %u", pages, pages);
-  assert_contains (text, "Page 2 of ", last_page, "Credential 001", "Credential 300",
+  mc_test_assert_contains (text, "Page 2 of ", last_page, "Credential 001", "Credential 300",
                    "Overdue design 25", "APC/24/30", NULL);
   /* The credentials table runs over several pages, its header on each. */
   g_assert_cmpuint (count (text, "Next review"), >, 3);
@@ -354,7 +264,7 @@ test_pdf_large (void)
   g_assert_cmpuint (count (text, "School of Computing · Yearly quality report 2024"), ==,
                     pages - 1);
 out:
-  remove_dir (dir, "report.pdf", NULL);
+  mc_test_remove_dir (dir, "report.pdf", NULL);
 }
 
 static void
@@ -363,20 +273,20 @@ test_pdf_empty (void)
   g_autoptr(McYearlyReport) report = mc_yearly_report_new ("University of Example", "SOC",
                                                            "School of Computing", 2024,
                                                            "2025-01-15");
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mc_test_make_dir ("mc-yearly-report");
   g_autofree char *path = write_pdf (report, dir);
   g_autofree char *text = NULL;
-  guint pages = pdf_pages (path);
+  guint pages = mc_test_pdf_pages (path);
 
   if (pages == 0)
     goto out;
   g_assert_cmpuint (pages, ==, 1);
   text = pdf_text (path);
-  assert_contains (text, "The unit has no active credential.",
+  mc_test_assert_contains (text, "The unit has no active credential.",
                    "No yearly review was completed in 2024.", "No yearly review is overdue.",
                    "The committee made no decision on the unit’s credentials", NULL);
 out:
-  remove_dir (dir, "report.pdf", NULL);
+  mc_test_remove_dir (dir, "report.pdf", NULL);
 }
 
 static void
@@ -384,7 +294,7 @@ test_pdf_unwritable (void)
 {
   g_autoptr(McYearlyReport) report = small_report ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mc_test_make_dir ("mc-yearly-report");
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "report.pdf", NULL);
 
   /* A folder that does not exist. */
@@ -399,7 +309,7 @@ test_pdf_unwritable (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
   g_clear_error (&error);
 
-  remove_dir (dir, NULL);
+  mc_test_remove_dir (dir, NULL);
 }
 
 static void
@@ -432,13 +342,13 @@ test_pdf_read_only (void)
       return;
     }
 
-  dir = make_dir ();
+  dir = mc_test_make_dir ("mc-yearly-report");
   g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
   g_setenv ("MC_TEST_READ_ONLY_DIR", dir, TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
   g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
-  remove_dir (dir, NULL);
+  mc_test_remove_dir (dir, NULL);
 }
 
 static void
@@ -448,7 +358,7 @@ test_pdf_replace_and_cancel (void)
   g_autoptr(McYearlyReport) empty = mc_yearly_report_new ("U", "X", "Unit", 2024, "2025-01-01");
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mc_test_make_dir ("mc-yearly-report");
   g_autofree char *path = write_pdf (report, dir);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -470,7 +380,7 @@ test_pdf_replace_and_cancel (void)
   g_assert_true (after_len != before_len || memcmp (before, after, after_len) != 0);
   g_assert_true (g_str_has_prefix (after, "%PDF-"));
 
-  remove_dir (dir, "report.pdf", NULL);
+  mc_test_remove_dir (dir, "report.pdf", NULL);
 }
 
 static void
@@ -490,7 +400,7 @@ static void
 test_pdf_async (void)
 {
   g_autoptr(McYearlyReport) report = small_report ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mc_test_make_dir ("mc-yearly-report");
   g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
   gboolean done = FALSE;
 
@@ -498,7 +408,7 @@ test_pdf_async (void)
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  remove_dir (dir, "report.pdf", NULL);
+  mc_test_remove_dir (dir, "report.pdf", NULL);
 }
 
 /* Draws each page on a recording surface and checks that all ink stays
@@ -538,7 +448,7 @@ test_long_word (void)
                                                            "School of Computing", 2024,
                                                            "2025-01-15");
   g_autofree char *word = g_strnfill (3000, 'w');
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = mc_test_make_dir ("mc-yearly-report");
   g_autofree char *path = NULL;
   const char *conditions[] = { word, NULL };
 
@@ -554,7 +464,7 @@ test_long_word (void)
 
   assert_ink_within_margins (report);
   path = write_pdf (report, dir);
-  remove_dir (dir, "report.pdf", NULL);
+  mc_test_remove_dir (dir, "report.pdf", NULL);
 }
 
 static void
