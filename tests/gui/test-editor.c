@@ -12,6 +12,7 @@
 #include "mc-design-editor.h"
 #include "mc-design-editor-private.h"
 #include "mc-item-row.h"
+#include "mc-gui-test-util.h"
 
 typedef struct {
   McStore        *store;
@@ -733,9 +734,7 @@ test_screenshot (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  mc_core_init ();
+  mc_gui_test_init (&argc, &argv);
 
 #define ADD(path, func, data) \
   g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown)

@@ -21,6 +21,7 @@
 #include "mc-revision-compare.h"
 #include "mc-template-form.h"
 #include "mc-workflow.h"
+#include "mc-gui-test-util.h"
 
 #define SUBMITTED_TITLE "Secure Coding for Web Developers"     /* Niall's, submitted */
 #define CHANGES_TITLE "Introduction to Health Informatics"     /* Sinéad's, changes requested */
@@ -1159,16 +1160,7 @@ test_annual_refused (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GtkCssProvider) css = NULL;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  mc_core_init ();
-  /* The application loads its style sheet itself; the screenshots need it. */
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  mc_gui_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

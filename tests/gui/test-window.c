@@ -8,6 +8,7 @@
 #include "mc-design-editor.h"
 #include "mc-preferences-window.h"
 #include "mc-window.h"
+#include "mc-gui-test-util.h"
 
 typedef struct {
   McStore     *store;
@@ -509,18 +510,7 @@ test_preferences (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  mc_core_init ();
-  {
-    /* AdwApplication loads the stylesheet; here there is no application. */
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  mc_gui_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/gui/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -15,6 +15,7 @@
 #include "mc-template.h"
 #include "mc-window-private.h"
 #include "mc-workflow-bar-private.h"
+#include "mc-gui-test-util.h"
 
 #define AUTHOR   "aoife.brennan"
 #define OTHER    "niall.okeeffe"
@@ -817,9 +818,7 @@ test_window_list (void)
 int
 main (int argc, char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  mc_core_init ();
+  mc_gui_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/workflow-bar/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
