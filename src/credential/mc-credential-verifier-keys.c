@@ -315,6 +315,18 @@ mc_credential_verifier_add_public_key (McCredentialVerifier *self,
   add_key (self->keys, key, NULL);
 }
 
+void
+mc_credential_verifier_add_public_key_as (McCredentialVerifier *self,
+                                          McPublicKey          *key,
+                                          const char           *kid)
+{
+  g_return_if_fail (MC_IS_CREDENTIAL_VERIFIER (self));
+  g_return_if_fail (MC_IS_PUBLIC_KEY (key));
+  g_return_if_fail (kid != NULL);
+
+  add_key (self->keys, key, kid);
+}
+
 static gboolean
 parse_jwk_set (JsonArray  *members,
                GPtrArray  *keys,

@@ -42,6 +42,11 @@ void      mc_credential_verifier_set_store        (McCredentialVerifier *self,
  * "kid" URL whose last path segment is that thumbprint. */
 void      mc_credential_verifier_add_public_key   (McCredentialVerifier *self,
                                                    McPublicKey          *key);
+/* The same, and also finds @key by @kid exactly: the id a did:web
+ * document gives its verification method ("did:web:…#key-1"). */
+void      mc_credential_verifier_add_public_key_as (McCredentialVerifier *self,
+                                                    McPublicKey          *key,
+                                                    const char           *kid);
 /* Trusts every key in a file: a JWKS ({"keys": […]}, as published at
  * "<base>/keys.json"), a single JWK, a PEM public key or an X.509
  * certificate in PEM.  A JWKS key with a "kid" other than its thumbprint
