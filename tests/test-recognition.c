@@ -194,9 +194,12 @@ test_recognise (void)
   g_assert_cmpint (stored->route, ==, MC_CREDIT_ROUTE_CREDIT_TRANSFER);
   g_assert_cmpstr (stored->credential_text, ==, r->credential_text);
   g_assert_cmpstr (stored->verification, ==, "{\"verdict\":\"valid\"}");
+  g_assert_cmpstr (stored->verdict, ==, "valid");
+  g_assert_cmpfloat (stored->credits_available, ==, 5);
   g_assert_cmpint (stored->recorded_by, ==, inst->ids[MC_TEST_REGISTRAR]);
   stored = g_ptr_array_index (list, 0);
   g_assert_cmpstr (stored->programme, ==, "MSc Data Science");
+  g_assert_cmpfloat (stored->credits_available, ==, 0);
   g_assert_cmpint (stored->route, ==, MC_CREDIT_ROUTE_PRIOR_LEARNING);
 }
 

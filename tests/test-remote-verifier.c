@@ -177,35 +177,6 @@ serve (Server     *server,
   g_mutex_unlock (&server->lock);
 }
 
-/* The fixture's documents, moved from its https base to the server's. */
-static char *
-rebase (Server     *server,
-        const char *text)
-{
-  g_autoptr(GString) moved = g_string_new (text);
-
-  g_string_replace (moved, OB3_FIXTURE_BASE, server->base, 0);
-  return g_string_free (g_steal_pointer (&moved), FALSE);
-}
-
-static char *
-resign (Server       *server,
-        McSigningKey *key,
-        const char   *jwt,
-        const char   *kid)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(McJws) jws = mc_jws_parse (jwt, &error);
-  g_autofree char *payload = NULL;
-  char *token;
-
-  g_assert_no_error (error);
-  payload = rebase (server, mc_jws_get_payload_text (jws));
-  token = mc_jws_sign_with_kid (key, kid, payload, &error);
-  g_assert_no_error (error);
-  return token;
-}
-
 static char *
 jwk_text (McSigningKey *key)
 {
@@ -235,13 +206,13 @@ publish (Fixture    *f,
   for (guint i = 0; i < G_N_ELEMENTS (purposes); i++)
     {
       g_autofree char *list = verify_fixture_status_list (key, purposes[i], FALSE);
-      g_autofree char *moved = resign (f->server, key, list, key_url);
+      g_autofree char *moved = verify_fixture_resign (key, list, f->server->base, key_url);
       g_autofree char *path = g_strdup_printf ("/status/%s/1", purposes[i]);
 
       serve (f->server, path, moved);
     }
   g_free (f->credential);
-  f->credential = resign (f->server, key, jwt, kid != NULL ? kid : key_url);
+  f->credential = verify_fixture_resign (key, jwt, f->server->base, kid != NULL ? kid : key_url);
 }
 
 static void

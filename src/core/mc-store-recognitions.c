@@ -7,7 +7,8 @@
 
 #define RECOGNITION_COLUMNS \
   "id, credential_id, issuer_id, issuer_name, learner_name, achievement_name, design_id, " \
-  "programme, ects, route, note, credential_text, verification, recorded_at, recorded_by"
+  "programme, ects, route, note, credential_text, verification, recorded_at, recorded_by, verdict, " \
+  "credits_available"
 
 static McRecognition *
 recognition_from_row (McStore  *self,
@@ -34,6 +35,8 @@ recognition_from_row (McStore  *self,
   recognition->verification = g_strdup (_mc_store_column_text (stmt, 12));
   recognition->recorded_at = sqlite3_column_int64 (stmt, 13);
   recognition->recorded_by = sqlite3_column_int64 (stmt, 14);
+  recognition->verdict = g_strdup (_mc_store_column_text (stmt, 15));
+  recognition->credits_available = sqlite3_column_double (stmt, 16);
   return g_steal_pointer (&recognition);
 }
 
@@ -78,8 +81,10 @@ _mc_store_insert_recognition (McStore        *self,
 
   stmt = _mc_store_prepare (self, "INSERT INTO recognitions (credential_id, issuer_id, issuer_name, "
                             "learner_name, achievement_name, design_id, programme, ects, route, note, "
-                            "credential_text, verification, recorded_at, recorded_by) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
+                            "credential_text, verification, recorded_at, recorded_by, verdict, "
+                            "credits_available) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                            error);
   if (stmt == NULL)
     return FALSE;
   _mc_store_bind_text (stmt, 1, r->credential_id);
@@ -96,6 +101,8 @@ _mc_store_insert_recognition (McStore        *self,
   _mc_store_bind_text (stmt, 12, r->verification);
   sqlite3_bind_int64 (stmt, 13, r->recorded_at);
   _mc_store_bind_id (stmt, 14, r->recorded_by);
+  _mc_store_bind_text (stmt, 15, r->verdict);
+  sqlite3_bind_double (stmt, 16, r->credits_available);
   if (!_mc_store_exec (self, stmt, error))
     return FALSE;
   r->id = sqlite3_last_insert_rowid (_mc_store_get_db (self));

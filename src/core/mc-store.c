@@ -408,6 +408,8 @@ static const char * const migrations[] = {
   "  note TEXT NOT NULL DEFAULT '',"
   "  credential_text TEXT NOT NULL,"
   "  verification TEXT NOT NULL,"
+  "  verdict TEXT NOT NULL,"
+  "  credits_available REAL NOT NULL DEFAULT 0,"
   "  recorded_at INTEGER NOT NULL,"
   "  recorded_by INTEGER NOT NULL REFERENCES people (id),"
   "  CHECK ((design_id IS NULL) <> (programme IS NULL)),"

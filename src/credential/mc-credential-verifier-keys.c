@@ -412,7 +412,7 @@ mc_credential_verifier_load_key_file (McCredentialVerifier *self,
   bytes = _mc_credential_verifier_read_file (file, NULL, error);
   if (bytes == NULL)
     return 0;
-  text = _mc_credential_verifier_bytes_to_text (bytes, error);
+  text = mc_credential_verifier_bytes_to_text (bytes, error);
   if (text == NULL || !parse_key_text (text, keys, error))
     {
       g_autofree char *name = g_filename_display_basename (path);

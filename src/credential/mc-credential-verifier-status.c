@@ -71,7 +71,7 @@ mc_credential_verifier_set_status_list (McCredentialVerifier *self,
       return FALSE;
     }
   bytes = g_bytes_new_static (text, strnlen (text, MC_CREDENTIAL_VERIFIER_MAX_SIZE + 1));
-  trimmed = _mc_credential_verifier_bytes_to_text (bytes, error);
+  trimmed = mc_credential_verifier_bytes_to_text (bytes, error);
   if (trimmed != NULL)
     list = _mc_signed_text_parse (trimmed, error);
   if (list != NULL && purpose == NULL)
@@ -106,7 +106,7 @@ mc_credential_verifier_load_status_list_file (McCredentialVerifier *self,
   bytes = _mc_credential_verifier_read_file (file, NULL, error);
   if (bytes == NULL)
     return FALSE;
-  text = _mc_credential_verifier_bytes_to_text (bytes, error);
+  text = mc_credential_verifier_bytes_to_text (bytes, error);
   if (text == NULL)
     {
       g_prefix_error (error, "%s", _("The status list cannot be read. "));

@@ -96,6 +96,11 @@ McVerification *mc_credential_verifier_verify_text (McCredentialVerifier *self,
 McVerification *mc_credential_verifier_verify_bytes (McCredentialVerifier *self,
                                                      GBytes               *data,
                                                      GError              **error);
+/* @bytes as text without surrounding white space, as the verifiers read
+ * it; refuses (MC_CREDENTIAL_ERROR_MALFORMED) empty, binary (NUL bytes,
+ * not UTF-8) and oversized data.  Returns: (transfer full) */
+char           *mc_credential_verifier_bytes_to_text (GBytes  *bytes,
+                                                      GError **error);
 /* Reads @path (refusing files larger than the cap before reading them) and
  * verifies its content; G_IO_ERROR when it cannot be read. */
 McVerification *mc_credential_verifier_verify_file (McCredentialVerifier *self,
