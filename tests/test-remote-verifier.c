@@ -200,6 +200,7 @@ publish (Fixture    *f,
   g_autofree char *jwk = jwk_text (key);
   const char *purposes[] = { "revocation", "suspension" };
 
+  g_free (f->key_path);
   f->key_path = g_strconcat ("/keys/", mc_signing_key_get_kid (key), NULL);
   key_url = g_strconcat (f->server->base, f->key_path, NULL);
   serve (f->server, f->key_path, jwk);

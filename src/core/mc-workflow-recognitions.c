@@ -151,6 +151,7 @@ recognise_cb (McWorkflow  *self,
   if (!_mc_store_insert_recognition (self->store, r, error))
     return FALSE;
   event = _mc_workflow_event (self, MC_ACTION_RECOGNISE, data->design);
+  g_free (event->comment);
   event->comment = g_strdup (r->note);
   json_builder_begin_object (details);
   json_builder_set_member_name (details, "recognition");
