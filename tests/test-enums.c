@@ -14,6 +14,7 @@ static GType (*all_types[]) (void) = {
   mc_outcome_kind_get_type, mc_review_state_get_type, mc_template_kind_get_type,
   mc_answer_kind_get_type, mc_annual_outcome_get_type, mc_task_kind_get_type, mc_change_kind_get_type,
   mc_credential_state_get_type, mc_batch_state_get_type, mc_key_kind_get_type,
+  mc_credit_route_get_type,
 };
 
 static void

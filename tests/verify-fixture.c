@@ -123,6 +123,17 @@ verify_fixture_status_list (McSigningKey *key,
                             const char   *purpose,
                             gboolean      marked)
 {
+  return verify_fixture_status_list_between (key, purpose, marked, "2026-05-31T00:00:00Z",
+                                             "2026-06-02T00:00:00Z");
+}
+
+char *
+verify_fixture_status_list_between (McSigningKey *key,
+                                    const char   *purpose,
+                                    gboolean      marked,
+                                    const char   *valid_from,
+                                    const char   *valid_until)
+{
   g_autoptr(McIssuerProfile) issuer = ob3_fixture_issuer ();
   g_autofree guint8 *bits = g_malloc0 (LIST_BYTES);
   g_autoptr(GBytes) bytes = NULL;
@@ -136,9 +147,27 @@ verify_fixture_status_list (McSigningKey *key,
   if (marked)
     mc_status_list_set_bit (bits, LIST_BYTES, offset);
   bytes = g_bytes_new (bits, LIST_BYTES);
-  list = mc_status_list_build_credential (issuer, url, purpose, bytes, "2026-05-31T00:00:00Z",
-                                          "2026-06-02T00:00:00Z", &error);
+  list = mc_status_list_build_credential (issuer, url, purpose, bytes, valid_from, valid_until, &error);
   g_assert_no_error (error);
   payload = json_to_string (list, FALSE);
   return verify_fixture_sign (key, payload);
+}
+
+char *
+verify_fixture_resign (McSigningKey *key,
+                       const char   *jwt,
+                       const char   *base,
+                       const char   *kid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McJws) jws = mc_jws_parse (jwt, &error);
+  g_autoptr(GString) moved = NULL;
+  char *token;
+
+  g_assert_no_error (error);
+  moved = g_string_new (mc_jws_get_payload_text (jws));
+  g_string_replace (moved, OB3_FIXTURE_BASE, base, 0);
+  token = mc_jws_sign_with_kid (key, kid, moved->str, &error);
+  g_assert_no_error (error);
+  return token;
 }

@@ -49,5 +49,17 @@ char                *verify_fixture_token       (const char          *header,
 char                *verify_fixture_status_list (McSigningKey        *key,
                                                  const char          *purpose,
                                                  gboolean             marked);
+/* The same, valid from @valid_from to @valid_until (ISO 8601). */
+char                *verify_fixture_status_list_between (McSigningKey *key,
+                                                         const char   *purpose,
+                                                         gboolean      marked,
+                                                         const char   *valid_from,
+                                                         const char   *valid_until);
+/* @jwt moved from OB3_FIXTURE_BASE to @base (every address in its
+ * payload) and signed again with @key, naming @kid. */
+char                *verify_fixture_resign      (McSigningKey        *key,
+                                                 const char          *jwt,
+                                                 const char          *base,
+                                                 const char          *kid);
 
 G_END_DECLS

@@ -42,6 +42,14 @@ int mc_cli_verify_run     (McCliContext *ctx, int argc, char **argv);
 /* mc-cli-status-list.c */
 int mc_cli_status_list_run (McCliContext *ctx, int argc, char **argv);
 
+/* Other institutions */
+/* mc-cli-partner.c */
+int mc_cli_partner_run     (McCliContext *ctx, int argc, char **argv);
+/* mc-cli-recognise.c */
+int mc_cli_recognise_run   (McCliContext *ctx, int argc, char **argv);
+/* mc-cli-recognition.c */
+int mc_cli_recognition_run (McCliContext *ctx, int argc, char **argv);
+
 /* Issuing */
 /* mc-cli-institution.c */
 int mc_cli_institution_run (McCliContext *ctx, int argc, char **argv);

@@ -128,6 +128,9 @@ static const McCliCommand commands[] = {
   { "reissue",       mc_cli_reissue_run,  N_("Replace an issued credential with a corrected one") },
   { "verify",        mc_cli_verify_run,   N_("Check a credential someone presents") },
   { "status-list",   mc_cli_status_list_run, N_("Publish which credentials are revoked or suspended") },
+  { "partner",       mc_cli_partner_run,  N_("Trusted partner issuers: add, list and remove") },
+  { "recognise",     mc_cli_recognise_run, N_("Grant credit for another institution’s credential") },
+  { "recognition",   mc_cli_recognition_run, N_("List the recognition decisions") },
 };
 
 int

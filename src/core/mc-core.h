@@ -31,6 +31,8 @@
 #include "mc-issue-batch.h"
 #include "mc-issued-credential.h"
 #include "mc-credential-summary.h"
+#include "mc-partner-issuer.h"
+#include "mc-recognition.h"
 
 /* Call once before using the core: sets up gettext for the library. */
 void mc_core_init (void);

@@ -161,7 +161,10 @@ G_DEFINE_ENUM_TYPE (McAction, mc_action,
   G_DEFINE_ENUM_VALUE (MC_ACTION_SUSPEND_CREDENTIAL, "suspend-credential"),
   G_DEFINE_ENUM_VALUE (MC_ACTION_REINSTATE_CREDENTIAL, "reinstate-credential"),
   G_DEFINE_ENUM_VALUE (MC_ACTION_REPRINT, "reprint"),
-  G_DEFINE_ENUM_VALUE (MC_ACTION_REISSUE, "reissue"))
+  G_DEFINE_ENUM_VALUE (MC_ACTION_REISSUE, "reissue"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_ADD_PARTNER, "add-partner"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_REMOVE_PARTNER, "remove-partner"),
+  G_DEFINE_ENUM_VALUE (MC_ACTION_RECOGNISE, "recognise"))
 
 G_DEFINE_ENUM_TYPE (McRating, mc_rating,
   G_DEFINE_ENUM_VALUE (MC_RATING_UNSET, "unset"),
@@ -231,11 +234,18 @@ G_DEFINE_ENUM_TYPE (McKeyKind, mc_key_kind,
   G_DEFINE_ENUM_VALUE (MC_KEY_KIND_RSA, "rsa"),
   G_DEFINE_ENUM_VALUE (MC_KEY_KIND_ED25519, "ed25519"))
 
+G_DEFINE_ENUM_TYPE (McCreditRoute, mc_credit_route,
+  G_DEFINE_ENUM_VALUE (MC_CREDIT_ROUTE_CREDIT_TRANSFER, "credit-transfer"),
+  G_DEFINE_ENUM_VALUE (MC_CREDIT_ROUTE_JOINT_OFFER, "joint-offer"),
+  G_DEFINE_ENUM_VALUE (MC_CREDIT_ROUTE_CLEARINGHOUSE, "clearinghouse"),
+  G_DEFINE_ENUM_VALUE (MC_CREDIT_ROUTE_NATIONAL_FRAMEWORK, "national-framework"),
+  G_DEFINE_ENUM_VALUE (MC_CREDIT_ROUTE_PRIOR_LEARNING, "prior-learning"))
+
 /* Translatable labels, in the order of the values of each type (for flags:
  * in the order of the bits). */
 typedef struct {
   GType      (*get_type) (void);
-  const char *labels[36];
+  const char *labels[40];
 } EnumLabels;
 
 static const EnumLabels enum_labels[] = {
@@ -297,7 +307,8 @@ static const EnumLabels enum_labels[] = {
       N_("Review template changed"), N_("Settings changed"), N_("Signing key added"),
       N_("Signing key retired"), N_("Offering created"), N_("Results recorded"),
       N_("Credential issued"), N_("Credential revoked"), N_("Credential suspended"),
-      N_("Credential reinstated"), N_("Certificate reprinted"), N_("Credential re-issued") } },
+      N_("Credential reinstated"), N_("Certificate reprinted"), N_("Credential re-issued"),
+      N_("Partner issuer added"), N_("Partner issuer removed"), N_("Credit recognised") } },
   { mc_rating_get_type,
     { N_("Not answered"), N_("Met"), N_("Partly met"), N_("Not met") } },
   { mc_outcome_kind_get_type,
@@ -323,6 +334,9 @@ static const EnumLabels enum_labels[] = {
     { N_("Running"), N_("Cancelled"), N_("Done"), N_("Failed") } },
   { mc_key_kind_get_type,
     { N_("RSA"), N_("Ed25519") } },
+  { mc_credit_route_get_type,
+    { N_("Credit transfer"), N_("Joint offer"), N_("Clearinghouse"),
+      N_("National qualifications framework"), N_("Recognition of prior learning") } },
 };
 
 static const EnumLabels *

@@ -193,6 +193,10 @@ typedef enum {
   MC_ACTION_REINSTATE_CREDENTIAL,
   MC_ACTION_REPRINT,
   MC_ACTION_REISSUE,
+  /* Other institutions */
+  MC_ACTION_ADD_PARTNER,
+  MC_ACTION_REMOVE_PARTNER,
+  MC_ACTION_RECOGNISE,
 } McAction;
 
 /* A reviewer's answer to one rated criterion of a template. */
@@ -278,6 +282,16 @@ typedef enum {
   MC_KEY_KIND_ED25519,
 } McKeyKind;
 
+/* How credit for another institution's credential is granted: the route
+ * of a recognition decision (see DOMAIN.md). */
+typedef enum {
+  MC_CREDIT_ROUTE_CREDIT_TRANSFER,
+  MC_CREDIT_ROUTE_JOINT_OFFER,
+  MC_CREDIT_ROUTE_CLEARINGHOUSE,
+  MC_CREDIT_ROUTE_NATIONAL_FRAMEWORK,
+  MC_CREDIT_ROUTE_PRIOR_LEARNING,
+} McCreditRoute;
+
 /* How a field or item differs between two revisions. */
 typedef enum {
   MC_CHANGE_ADDED,
@@ -315,6 +329,7 @@ typedef enum {
 #define MC_TYPE_CREDENTIAL_STATE    (mc_credential_state_get_type ())
 #define MC_TYPE_BATCH_STATE         (mc_batch_state_get_type ())
 #define MC_TYPE_KEY_KIND            (mc_key_kind_get_type ())
+#define MC_TYPE_CREDIT_ROUTE        (mc_credit_route_get_type ())
 
 GType mc_design_state_get_type       (void) G_GNUC_CONST;
 GType mc_credential_type_get_type    (void) G_GNUC_CONST;
@@ -345,6 +360,7 @@ GType mc_task_kind_get_type           (void) G_GNUC_CONST;
 GType mc_credential_state_get_type    (void) G_GNUC_CONST;
 GType mc_batch_state_get_type         (void) G_GNUC_CONST;
 GType mc_key_kind_get_type            (void) G_GNUC_CONST;
+GType mc_credit_route_get_type        (void) G_GNUC_CONST;
 
 /* Stable identifier ("nick") of an enum value, or NULL if out of range. */
 const char *mc_enum_to_nick   (GType enum_type, int value);

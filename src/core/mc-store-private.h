@@ -195,5 +195,10 @@ gboolean    _mc_store_retire_key       (McStore *self, gint64 id, gint64 when, G
 /* NULL removes the logo. */
 gboolean    _mc_store_set_logo         (McStore *self, GBytes *png, GError **error);
 
+/* Set the new row's id. */
+gboolean    _mc_store_insert_partner   (McStore *self, McPartnerIssuer *partner, GError **error);
+gboolean    _mc_store_delete_partner   (McStore *self, gint64 id, GError **error);
+gboolean    _mc_store_insert_recognition (McStore *self, McRecognition *recognition, GError **error);
+
 
 G_END_DECLS

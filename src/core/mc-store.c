@@ -382,6 +382,45 @@ static const char * const migrations[] = {
   "  name TEXT PRIMARY KEY,"
   "  data BLOB NOT NULL"
   ");",
+
+  /* 3 → 4: other institutions: the trusted partner issuers and the
+   * recognition decisions on their credentials. */
+  "CREATE TABLE partners ("
+  "  id INTEGER PRIMARY KEY,"
+  "  issuer_id TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  added_at INTEGER NOT NULL,"
+  "  added_by INTEGER NOT NULL REFERENCES people (id)"
+  ");"
+  /* A decision, with the credential as presented and what its
+   * verification found, is a record: it is never changed or removed. */
+  "CREATE TABLE recognitions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  credential_id TEXT NOT NULL,"
+  "  issuer_id TEXT NOT NULL,"
+  "  issuer_name TEXT NOT NULL DEFAULT '',"
+  "  learner_name TEXT NOT NULL DEFAULT '',"
+  "  achievement_name TEXT NOT NULL DEFAULT '',"
+  "  design_id INTEGER REFERENCES designs (id),"
+  "  programme TEXT,"
+  "  ects REAL NOT NULL,"
+  "  route TEXT NOT NULL,"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  credential_text TEXT NOT NULL,"
+  "  verification TEXT NOT NULL,"
+  "  verdict TEXT NOT NULL,"
+  "  credits_available REAL NOT NULL DEFAULT 0,"
+  "  recorded_at INTEGER NOT NULL,"
+  "  recorded_by INTEGER NOT NULL REFERENCES people (id),"
+  "  CHECK ((design_id IS NULL) <> (programme IS NULL)),"
+  "  CHECK (ects > 0)"
+  ");"
+  "CREATE INDEX recognitions_credential ON recognitions (credential_id);"
+  "CREATE TRIGGER recognitions_frozen BEFORE UPDATE ON recognitions"
+  "  BEGIN SELECT RAISE (ABORT, 'a recognition decision cannot be changed'); END;"
+  "CREATE TRIGGER recognitions_kept BEFORE DELETE ON recognitions"
+  "  BEGIN SELECT RAISE (ABORT, 'a recognition decision cannot be changed'); END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MC_STORE_SCHEMA_VERSION);

@@ -17,6 +17,8 @@
 #include "mc-learner.h"
 #include "mc-result.h"
 #include "mc-key-record.h"
+#include "mc-partner-issuer.h"
+#include "mc-recognition.h"
 #include "mc-issue-batch.h"
 #include "mc-issued-credential.h"
 #include "mc-credential-summary.h"
@@ -47,7 +49,7 @@ typedef enum {
 } McStoreOpenFlags;
 
 /* Schema version this build writes. */
-#define MC_STORE_SCHEMA_VERSION 3
+#define MC_STORE_SCHEMA_VERSION 4
 
 #define MC_TYPE_STORE (mc_store_get_type ())
 G_DECLARE_FINAL_TYPE (McStore, mc_store, MC, STORE, GObject)
@@ -226,6 +228,13 @@ char       *mc_store_dup_key_directory  (McStore *self);
 /* The full path of @key's private key file, or NULL when it has none or
  * the database is in memory and the path is not absolute. */
 char       *mc_store_dup_private_key_path (McStore *self, const McKeyRecord *key);
+
+/* Other institutions: trusted partner issuers (McPartnerIssuer, by name) and
+ * recognition decisions (McRecognition, newest first); changed only
+ * through McWorkflow. */
+GPtrArray  *mc_store_list_partners      (McStore *self, GError **error);
+McPartnerIssuer  *mc_store_find_partner       (McStore *self, const char *issuer_id, GError **error); /* NULL, no error, if absent */
+GPtrArray  *mc_store_list_recognitions  (McStore *self, GError **error);
 
 McIssueBatch *mc_store_load_batch       (McStore *self, gint64 id, GError **error);
 /* The batch of the offering that stopped before it finished: one still

@@ -176,6 +176,21 @@ gboolean    mc_workflow_add_key           (McWorkflow *self, McKeyRecord *key, G
 /* The key signs nothing more but stays for verifying what it signed. */
 gboolean    mc_workflow_retire_key        (McWorkflow *self, const char *kid, GError **error);
 
+/* Other institutions.  Trusted partner issuers (administrators): the
+ * issuer's id exactly as its credentials write it (an http(s) address or
+ * a did:web), its name, an optional note; recorded with who and when.
+ * mc_workflow_add_partner() returns the partner's id, or 0. */
+gint64      mc_workflow_add_partner       (McWorkflow *self, const char *issuer_id, const char *name,
+                                           const char *note, GError **error);
+gboolean    mc_workflow_remove_partner    (McWorkflow *self, const char *issuer_id, GError **error);
+/* A recognition decision (registrars of the design's unit or of the whole
+ * institution; institution-wide ones for a programme): refused unless the
+ * verdict is "valid" (MC_WORKFLOW_ERROR_NOT_READY), the design approved,
+ * and 0 < ects <= credits_available (when the credential states it).
+ * Sets the recognition's id, recorded_at and recorded_by. */
+gboolean    mc_workflow_recognise         (McWorkflow *self, McRecognition *recognition,
+                                           GError **error);
+
 /* Issuing (registrars of the design's unit, or institution-wide).  A
  * design is issued while active, and also while a modification of it is
  * drafted or reviewed, since its approved revision stays in force; what

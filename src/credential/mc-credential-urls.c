@@ -270,3 +270,21 @@ mc_credential_urls_parse_verification_page (const char  *url,
     *token = g_uri_get_query (uri) != NULL ? query_token (g_uri_get_query (uri)) : NULL;
   return TRUE;
 }
+
+char *
+mc_credential_urls_sibling_suspension (const char *revocation_url)
+{
+  static const char revocation[] = "/revocation/";
+  const char *segment;
+  const char *number;
+
+  g_return_val_if_fail (revocation_url != NULL, NULL);
+
+  segment = g_strrstr (revocation_url, revocation);
+  if (segment == NULL)
+    return NULL;
+  number = segment + strlen (revocation);
+  if (number[0] == '\0' || strspn (number, "0123456789") != strlen (number))
+    return NULL;
+  return g_strdup_printf ("%.*s/suspension/%s", (int) (segment - revocation_url), revocation_url, number);
+}

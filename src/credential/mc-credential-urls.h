@@ -63,6 +63,10 @@ char *mc_credential_urls_verification_page  (const char  *base,
  * base), or @kid_or_url itself when it is a bare thumbprint; NULL when it
  * is another kind of address. */
 char *mc_credential_urls_parse_key          (const char  *kid_or_url);
+/* The suspension list beside a revocation list: "…/suspension/<n>" for
+ * "…/revocation/<n>" (credentials name only their revocation
+ * list; see docs/credential-format.md).  NULL for another address. */
+char *mc_credential_urls_sibling_suspension (const char *revocation_url);
 /* Splits a verification page address, as scanned from a QR code, into
  * the credential's uuid and its token (NULL when the address has none).
  * FALSE when it is not such an address. */

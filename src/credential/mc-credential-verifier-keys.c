@@ -315,6 +315,18 @@ mc_credential_verifier_add_public_key (McCredentialVerifier *self,
   add_key (self->keys, key, NULL);
 }
 
+void
+mc_credential_verifier_add_public_key_as (McCredentialVerifier *self,
+                                          McPublicKey          *key,
+                                          const char           *kid)
+{
+  g_return_if_fail (MC_IS_CREDENTIAL_VERIFIER (self));
+  g_return_if_fail (MC_IS_PUBLIC_KEY (key));
+  g_return_if_fail (kid != NULL);
+
+  add_key (self->keys, key, kid);
+}
+
 static gboolean
 parse_jwk_set (JsonArray  *members,
                GPtrArray  *keys,
@@ -400,7 +412,7 @@ mc_credential_verifier_load_key_file (McCredentialVerifier *self,
   bytes = _mc_credential_verifier_read_file (file, NULL, error);
   if (bytes == NULL)
     return 0;
-  text = _mc_credential_verifier_bytes_to_text (bytes, error);
+  text = mc_credential_verifier_bytes_to_text (bytes, error);
   if (text == NULL || !parse_key_text (text, keys, error))
     {
       g_autofree char *name = g_filename_display_basename (path);

@@ -116,11 +116,6 @@ gboolean    _mc_json_get_seconds (JsonObject *object,
 GBytes     *_mc_credential_verifier_read_file     (GFile         *file,
                                                    GCancellable  *cancellable,
                                                    GError       **error);
-/* @bytes as text without surrounding white space; refuses
- * (MC_CREDENTIAL_ERROR_MALFORMED) empty, binary (NUL bytes, not UTF-8) and
- * oversized data.  Returns: (transfer full) */
-char       *_mc_credential_verifier_bytes_to_text (GBytes        *bytes,
-                                                   GError       **error);
 
 /* The issuer's id: "issuer" as a string or the "id" of the issuer object. */
 const char *_mc_credential_get_issuer_id (JsonObject *credential);

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-credential-document.h"
+#include "mc-credential-urls.h"
 #include "mc-credential-verifier-private.h"
 #include "mc-status-list.h"
 
@@ -70,7 +71,7 @@ mc_credential_verifier_set_status_list (McCredentialVerifier *self,
       return FALSE;
     }
   bytes = g_bytes_new_static (text, strnlen (text, MC_CREDENTIAL_VERIFIER_MAX_SIZE + 1));
-  trimmed = _mc_credential_verifier_bytes_to_text (bytes, error);
+  trimmed = mc_credential_verifier_bytes_to_text (bytes, error);
   if (trimmed != NULL)
     list = _mc_signed_text_parse (trimmed, error);
   if (list != NULL && purpose == NULL)
@@ -105,7 +106,7 @@ mc_credential_verifier_load_status_list_file (McCredentialVerifier *self,
   bytes = _mc_credential_verifier_read_file (file, NULL, error);
   if (bytes == NULL)
     return FALSE;
-  text = _mc_credential_verifier_bytes_to_text (bytes, error);
+  text = mc_credential_verifier_bytes_to_text (bytes, error);
   if (text == NULL)
     {
       g_prefix_error (error, "%s", _("The status list cannot be read. "));
@@ -225,21 +226,6 @@ list_label (const char *purpose)
   return g_str_equal (purpose, REVOCATION) ? _("revocation list") : _("suspension list");
 }
 
-/* The sibling list of a revocation list "…/revocation/<n>": "…/suspension/<n>". */
-static char *
-suspension_url (const char *revocation_url)
-{
-  const char *segment = g_strrstr (revocation_url, "/" REVOCATION "/");
-  const char *number;
-
-  if (segment == NULL)
-    return NULL;
-  number = segment + strlen ("/" REVOCATION "/");
-  if (number[0] == '\0' || strspn (number, "0123456789") != strlen (number))
-    return NULL;
-  return g_strdup_printf ("%.*s/" SUSPENSION "/%s", (int) (segment - revocation_url), revocation_url, number);
-}
-
 /* The lists the credential's status entry points at (revocation first),
  * or an empty array when it has none we can check. */
 static GArray *
@@ -263,7 +249,7 @@ find_needs (JsonObject *credential)
   need.url = g_strdup (url);
   need.index = (guint) value;
   g_array_append_val (needs, need);
-  if (g_str_equal (need.purpose, REVOCATION) && (need.url = suspension_url (url)) != NULL)
+  if (g_str_equal (need.purpose, REVOCATION) && (need.url = mc_credential_urls_sibling_suspension (url)) != NULL)
     {
       need.purpose = SUSPENSION;
       g_array_append_val (needs, need);

@@ -114,8 +114,8 @@ _mc_credential_verifier_read_file (GFile         *file,
 }
 
 char *
-_mc_credential_verifier_bytes_to_text (GBytes  *bytes,
-                                       GError **error)
+mc_credential_verifier_bytes_to_text (GBytes  *bytes,
+                                      GError **error)
 {
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
@@ -348,7 +348,7 @@ mc_credential_verifier_verify_bytes (McCredentialVerifier *self,
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  text = _mc_credential_verifier_bytes_to_text (data, error);
+  text = mc_credential_verifier_bytes_to_text (data, error);
   if (text == NULL)
     return NULL;
   return verify_trimmed (self, text, error);

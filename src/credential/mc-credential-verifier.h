@@ -42,6 +42,11 @@ void      mc_credential_verifier_set_store        (McCredentialVerifier *self,
  * "kid" URL whose last path segment is that thumbprint. */
 void      mc_credential_verifier_add_public_key   (McCredentialVerifier *self,
                                                    McPublicKey          *key);
+/* The same, and also finds @key by @kid exactly: the id a did:web
+ * document gives its verification method ("did:web:…#key-1"). */
+void      mc_credential_verifier_add_public_key_as (McCredentialVerifier *self,
+                                                    McPublicKey          *key,
+                                                    const char           *kid);
 /* Trusts every key in a file: a JWKS ({"keys": […]}, as published at
  * "<base>/keys.json"), a single JWK, a PEM public key or an X.509
  * certificate in PEM.  A JWKS key with a "kid" other than its thumbprint
@@ -91,6 +96,11 @@ McVerification *mc_credential_verifier_verify_text (McCredentialVerifier *self,
 McVerification *mc_credential_verifier_verify_bytes (McCredentialVerifier *self,
                                                      GBytes               *data,
                                                      GError              **error);
+/* @bytes as text without surrounding white space, as the verifiers read
+ * it; refuses (MC_CREDENTIAL_ERROR_MALFORMED) empty, binary (NUL bytes,
+ * not UTF-8) and oversized data.  Returns: (transfer full) */
+char           *mc_credential_verifier_bytes_to_text (GBytes  *bytes,
+                                                      GError **error);
 /* Reads @path (refusing files larger than the cap before reading them) and
  * verifies its content; G_IO_ERROR when it cannot be read. */
 McVerification *mc_credential_verifier_verify_file (McCredentialVerifier *self,

@@ -38,7 +38,13 @@ void            _mc_verification_set_credential (McVerification *self,
 void            _mc_verification_set_key_id   (McVerification *self,
                                                const char     *key_id);
 
+/* Settles the verdict and writes the summary; may be called again after
+ * a check was changed (the remote verifier adds what fetching found). */
 void            _mc_verification_finish       (McVerification *self);
+/* Before _mc_verification_finish(); @partner_name for a partner. */
+void            _mc_verification_set_issuer_trust (McVerification *self,
+                                                   McIssuerTrust   trust,
+                                                   const char     *partner_name);
 
 /* A date as a registrar reads it ("12 June 2026"), in the date's own
  * time zone (credentials are written in UTC). */

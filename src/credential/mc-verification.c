@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-credential-document.h"
+#include "mc-enums.h"
 #include "mc-credential-private.h"
 #include "mc-verification-private.h"
 
@@ -67,12 +68,22 @@ struct _McVerification
   char *issuer_id;
   char *key_id;
   char *credits;                       /* "5 ECTS, EQF level 5", or NULL */
+  double ects;                         /* stated credits, when has_ects */
+  gboolean has_ects;
+  McIssuerTrust trust;
+  char *partner_name;
   GDateTime *issued;
   GDateTime *awarded;
   GDateTime *valid_until;
 };
 
 G_DEFINE_FINAL_TYPE (McVerification, mc_verification, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (McIssuerTrust, mc_issuer_trust,
+  G_DEFINE_ENUM_VALUE (MC_ISSUER_TRUST_UNKNOWN, "unknown"),
+  G_DEFINE_ENUM_VALUE (MC_ISSUER_TRUST_OWN, "own"),
+  G_DEFINE_ENUM_VALUE (MC_ISSUER_TRUST_PARTNER, "partner"),
+  G_DEFINE_ENUM_VALUE (MC_ISSUER_TRUST_NOT_PARTNER, "not-partner"))
 
 /* Checks */
 
@@ -165,6 +176,7 @@ mc_verification_finalize (GObject *object)
   g_free (self->issuer_id);
   g_free (self->key_id);
   g_free (self->credits);
+  g_free (self->partner_name);
   g_clear_pointer (&self->issued, g_date_time_unref);
   g_clear_pointer (&self->awarded, g_date_time_unref);
   g_clear_pointer (&self->valid_until, g_date_time_unref);
@@ -401,6 +413,8 @@ _mc_verification_set_credential (McVerification *self,
   self->issuer_id = g_strdup (issuer != NULL ? string_member (issuer, "id") : string_member (object, "issuer"));
   self->issuer_name = g_strdup (string_member (issuer, "name"));
   self->credits = describe_credits (subject, achievement);
+  self->has_ects = number_member (subject, "creditsEarned", &self->ects) ||
+                   number_member (achievement, "creditsAvailable", &self->ects);
   self->issued = date_member (object, "validFrom");
   self->awarded = date_member (object, "awardedDate");
   self->valid_until = date_member (object, "validUntil");
@@ -488,8 +502,52 @@ _mc_verification_finish (McVerification *self)
       return;
     }
   self->verdict = MC_VERDICT_VALID;
-  /* Translators: what the credential says, like "Ada Lovelace earned …" */
-  self->summary = g_strdup_printf (_("Valid. %s"), award);
+  if (self->trust == MC_ISSUER_TRUST_PARTNER)
+    /* Translators: a partner institution's name, then what the credential says */
+    self->summary = g_strdup_printf (_("Valid, from a trusted partner (%s). %s"), self->partner_name, award);
+  else if (self->trust == MC_ISSUER_TRUST_NOT_PARTNER)
+    /* Translators: what the credential says, like "Ada Lovelace earned …" */
+    self->summary = g_strdup_printf (_("Valid, but the issuer is not one of our partners. %s"), award);
+  else
+    /* Translators: what the credential says, like "Ada Lovelace earned …" */
+    self->summary = g_strdup_printf (_("Valid. %s"), award);
+}
+
+void
+_mc_verification_set_issuer_trust (McVerification *self,
+                                   McIssuerTrust   trust,
+                                   const char     *partner_name)
+{
+  self->trust = trust;
+  g_free (self->partner_name);
+  self->partner_name = g_strdup (partner_name);
+}
+
+McIssuerTrust
+mc_verification_get_issuer_trust (McVerification *self)
+{
+  g_return_val_if_fail (MC_IS_VERIFICATION (self), MC_ISSUER_TRUST_UNKNOWN);
+
+  return self->trust;
+}
+
+const char *
+mc_verification_get_partner_name (McVerification *self)
+{
+  g_return_val_if_fail (MC_IS_VERIFICATION (self), NULL);
+
+  return self->partner_name;
+}
+
+gboolean
+mc_verification_get_credits (McVerification *self,
+                             double         *ects)
+{
+  g_return_val_if_fail (MC_IS_VERIFICATION (self), FALSE);
+
+  if (self->has_ects && ects != NULL)
+    *ects = self->ects;
+  return self->has_ects;
 }
 
 /* Accessors */
@@ -687,6 +745,8 @@ mc_verification_to_json (McVerification *self)
   add_date (builder, "issued", self->issued);
   add_date (builder, "valid_until", self->valid_until);
   add_nullable (builder, "key_id", self->key_id);
+  add_nullable (builder, "issuer_trust", mc_enum_to_nick (MC_TYPE_ISSUER_TRUST, self->trust));
+  add_nullable (builder, "partner_name", self->partner_name);
   json_builder_set_member_name (builder, "credential");
   if (self->credential != NULL)
     json_builder_add_value (builder, _mc_json_node_deep_copy (self->credential));

@@ -8,6 +8,19 @@
 
 G_BEGIN_DECLS
 
+/* Who issued a verified credential, as far as this institution is
+ * concerned (see McRemoteVerifier): not looked at, ourselves, one of the
+ * trusted partner issuers, or another issuer. */
+typedef enum {
+  MC_ISSUER_TRUST_UNKNOWN,
+  MC_ISSUER_TRUST_OWN,
+  MC_ISSUER_TRUST_PARTNER,
+  MC_ISSUER_TRUST_NOT_PARTNER,
+} McIssuerTrust;
+
+#define MC_TYPE_ISSUER_TRUST (mc_issuer_trust_get_type ())
+GType mc_issuer_trust_get_type (void) G_GNUC_CONST;
+
 /* The outcome of verifying one credential (McCredentialVerifier): a
  * verdict, a sentence a registrar understands, the checks that led to it,
  * and what the credential says (learner, achievement, issuer, dates).
@@ -115,12 +128,24 @@ GDateTime  *mc_verification_get_valid_until      (McVerification *self);
  * verificationMethod, as written in the credential. */
 const char *mc_verification_get_key_id           (McVerification *self);
 
+/* Whether the issuer is a trusted partner; for a valid credential the
+ * summary says so ("Valid, from a trusted partner (…)." / "Valid, but
+ * the issuer is not one of our partners.").  @partner_name: the
+ * partner's name as the administrator listed it, or NULL. */
+McIssuerTrust mc_verification_get_issuer_trust   (McVerification *self);
+const char *mc_verification_get_partner_name     (McVerification *self);
+/* The ECTS the credential states (creditsEarned, else the achievement's
+ * creditsAvailable); FALSE when it states none. */
+gboolean    mc_verification_get_credits          (McVerification *self,
+                                                  double         *ects);
+
 /* The whole result for scripts (`mcred verify --json`): {"verdict":
  * "valid"|"invalid"|"incomplete", "summary", "error" (the McCredentialError
  * nick, or null), "checks": [{"id", "title", "outcome":
  * "passed"|"failed"|"skipped", "detail"}], "credential_id",
  * "learner_name", "achievement_name", "issuer_name", "issuer_id",
- * "issued", "valid_until", "key_id" (null when unknown), "credential"}.
+ * "issued", "valid_until", "key_id" (null when unknown), "issuer_trust"
+ * ("unknown"|"own"|"partner"|"not-partner"), "partner_name", "credential"}.
  * Returns: (transfer full): an object node */
 JsonNode   *mc_verification_to_json              (McVerification *self);
 
