@@ -114,8 +114,8 @@ record (McWorkflow     *workflow,
   g_print ("\n");
   /* Translators: the recognition's number, the ECTS, the achievement, the
    * design or programme, and the route */
-  g_print (_("Recorded recognition %" G_GINT64_FORMAT ": %s ECTS for “%s” towards “%s” (%s)\n"),
-           r->id, ects, r->achievement_name != NULL ? r->achievement_name : r->credential_id, target,
+  g_print (_("Recorded recognition %lld: %s ECTS for “%s” towards “%s” (%s)\n"),
+           (long long) r->id, ects, r->achievement_name != NULL ? r->achievement_name : r->credential_id, target,
            mc_enum_label (MC_TYPE_CREDIT_ROUTE, r->route));
   return MC_CLI_EXIT_OK;
 }
