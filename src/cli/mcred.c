@@ -128,6 +128,8 @@ static const McCliCommand commands[] = {
   { "reissue",       mc_cli_reissue_run,  N_("Replace an issued credential with a corrected one") },
   { "verify",        mc_cli_verify_run,   N_("Check a credential someone presents") },
   { "status-list",   mc_cli_status_list_run, N_("Publish which credentials are revoked or suspended") },
+  { "serve",         mc_cli_serve_run,    N_("Run the publishing service for verifiers and portals") },
+  { "publish",       mc_cli_publish_run,  N_("Write the published documents into a folder") },
 };
 
 int

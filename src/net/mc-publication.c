@@ -1,0 +1,486 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "mc-credential-urls.h"
+#include "mc-issuing-context.h"
+#include "mc-publication-private.h"
+#include "mc-status-list-export.h"
+#include "mc-workflow.h"
+
+/* The publication's connections, its short-lived cache and the routing
+ * of a path to the builder of its document; the documents themselves are
+ * built in mc-publication-{json,status,catalogue,page}.c. */
+
+/* Connections beyond the first: enough for the service's workers. */
+#define MAX_CONNECTIONS 4
+/* How long a built document is served again without looking at the
+ * database: a change of status shows within this time. */
+#define CACHE_SECONDS 1
+/* Documents kept at most; the cache is emptied when it would hold more. */
+#define CACHE_ENTRIES 4096
+
+G_DEFINE_QUARK (mc-publication-error-quark, mc_publication_error)
+
+G_DEFINE_FINAL_TYPE (McPublication, mc_publication, G_TYPE_OBJECT)
+
+typedef struct {
+  McPublicationDocument *document;
+  gint64                 built_at;   /* monotonic µs */
+} CacheEntry;
+
+static void
+cache_entry_free (CacheEntry *entry)
+{
+  mc_publication_document_unref (entry->document);
+  g_free (entry);
+}
+
+static void
+connection_free (McPublicationConnection *connection)
+{
+  g_clear_object (&connection->keyring);
+  g_clear_object (&connection->store);
+  g_free (connection);
+}
+
+static McPublicationConnection *
+connection_new (McStore *store)
+{
+  McPublicationConnection *connection = g_new0 (McPublicationConnection, 1);
+
+  connection->store = g_object_ref (store);
+  connection->keyring = mc_keyring_new_public (store);
+  return connection;
+}
+
+static void
+mc_publication_finalize (GObject *object)
+{
+  McPublication *self = MC_PUBLICATION (object);
+
+  g_clear_pointer (&self->idle, g_async_queue_unref);
+  g_clear_pointer (&self->connections, g_ptr_array_unref);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->status_lists, g_hash_table_unref);
+  g_clear_pointer (&self->languages, g_ptr_array_unref);
+  g_clear_pointer (&self->language_codes, g_ptr_array_unref);
+  g_clear_object (&self->key);
+  g_clear_object (&self->issuer);
+  g_free (self->institution_name);
+  g_free (self->base_url);
+  g_free (self->base_path);
+  g_free (self->database_path);
+  g_mutex_clear (&self->pool_lock);
+  g_mutex_clear (&self->cache_lock);
+
+  G_OBJECT_CLASS (mc_publication_parent_class)->finalize (object);
+}
+
+static void
+mc_publication_class_init (McPublicationClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mc_publication_finalize;
+}
+
+static void
+mc_publication_init (McPublication *self)
+{
+  g_mutex_init (&self->pool_lock);
+  g_mutex_init (&self->cache_lock);
+  self->idle = g_async_queue_new ();
+  self->connections = g_ptr_array_new_with_free_func ((GDestroyNotify) connection_free);
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cache_entry_free);
+}
+
+static gboolean
+read_institution (McPublication  *self,
+                  McStore        *store,
+                  GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(McIssuingContext) context = mc_issuing_context_new (store, &local_error);
+  g_autofree char *did_web = NULL;
+  g_autoptr(GUri) uri = NULL;
+
+  /* The same institution, address and profile as the credentials name. */
+  if (context == NULL)
+    {
+      g_set_error (error, MC_PUBLICATION_ERROR, MC_PUBLICATION_ERROR_FAILED,
+                   _("Nothing can be published yet: %s"), local_error->message);
+      return FALSE;
+    }
+  self->issuer = g_object_ref (mc_issuing_context_get_issuer (context));
+  self->base_url = g_strdup (mc_issuing_context_get_base_url (context));
+  self->institution_name = g_strdup (mc_issuer_profile_get_name (self->issuer));
+  uri = g_uri_parse (self->base_url, G_URI_FLAGS_NONE, NULL);
+  self->base_path = g_strdup (uri != NULL ? g_uri_get_path (uri) : "");
+  did_web = mc_store_get_setting (store, MC_SETTING_PUBLISH_DID_WEB, "false");
+  self->did_web = g_str_equal (did_web, "true");
+  return TRUE;
+}
+
+McPublication *
+mc_publication_new (McStore  *store,
+                    GError  **error)
+{
+  g_autoptr(McPublication) self = NULL;
+  McPublicationConnection *first;
+
+  g_return_val_if_fail (MC_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (MC_TYPE_PUBLICATION, NULL);
+  if (!read_institution (self, store, error))
+    return NULL;
+  if (!g_str_equal (mc_store_get_path (store), ":memory:"))
+    self->database_path = g_strdup (mc_store_get_path (store));
+  first = connection_new (store);
+  g_ptr_array_add (self->connections, first);
+  g_async_queue_push (self->idle, first);
+  _mc_publication_languages_init (self);
+  return g_steal_pointer (&self);
+}
+
+const char *
+mc_publication_get_base_url (McPublication *self)
+{
+  g_return_val_if_fail (MC_IS_PUBLICATION (self), NULL);
+
+  return self->base_url;
+}
+
+const char *
+mc_publication_get_base_path (McPublication *self)
+{
+  g_return_val_if_fail (MC_IS_PUBLICATION (self), NULL);
+
+  return self->base_path;
+}
+
+void
+mc_publication_set_signing_key (McPublication *self,
+                                McSigningKey  *key)
+{
+  g_return_if_fail (MC_IS_PUBLICATION (self));
+  g_return_if_fail (key == NULL || MC_IS_SIGNING_KEY (key));
+
+  g_mutex_lock (&self->cache_lock);
+  g_set_object (&self->key, key);
+  /* Lists signed with another key must not outlive it. */
+  g_clear_pointer (&self->status_lists, g_hash_table_unref);
+  g_hash_table_remove_all (self->cache);
+  g_mutex_unlock (&self->cache_lock);
+}
+
+gboolean
+mc_publication_has_signing_key (McPublication *self)
+{
+  gboolean has;
+
+  g_return_val_if_fail (MC_IS_PUBLICATION (self), FALSE);
+
+  g_mutex_lock (&self->cache_lock);
+  has = self->key != NULL;
+  g_mutex_unlock (&self->cache_lock);
+  return has;
+}
+
+/* A connection for this thread: an idle one, a new one while there are
+ * fewer than MAX_CONNECTIONS, or else the next to come back. */
+static McPublicationConnection *
+acquire (McPublication *self)
+{
+  McPublicationConnection *connection = g_async_queue_try_pop (self->idle);
+  g_autoptr(McStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean may_open;
+
+  if (connection != NULL)
+    return connection;
+  g_mutex_lock (&self->pool_lock);
+  may_open = self->database_path != NULL && self->connections->len < MAX_CONNECTIONS;
+  g_mutex_unlock (&self->pool_lock);
+  if (may_open && (store = mc_store_open (self->database_path, MC_STORE_OPEN_DEFAULT, &error)) != NULL)
+    {
+      connection = connection_new (store);
+      g_mutex_lock (&self->pool_lock);
+      g_ptr_array_add (self->connections, connection);
+      g_mutex_unlock (&self->pool_lock);
+      return connection;
+    }
+  if (error != NULL)
+    g_debug ("Publishing shares its connections: %s", error->message);
+  return g_async_queue_pop (self->idle);
+}
+
+static void
+release (McPublication           *self,
+         McPublicationConnection *connection)
+{
+  g_async_queue_push (self->idle, connection);
+}
+
+/* A path segment of the characters ids, uuids and thumbprints use. */
+static gboolean
+is_plain_segment (const char *segment)
+{
+  if (*segment == '\0' || strlen (segment) > 128)
+    return FALSE;
+  for (const char *c = segment; *c != '\0'; c++)
+    if (!g_ascii_isalnum (*c) && *c != '-' && *c != '_')
+      return FALSE;
+  return TRUE;
+}
+
+/* The rest of @path after @prefix when it is one plain segment. */
+static const char *
+segment_after (const char *path,
+               const char *prefix)
+{
+  const char *rest;
+
+  if (!g_str_has_prefix (path, prefix))
+    return NULL;
+  rest = path + strlen (prefix);
+  return is_plain_segment (rest) ? rest : NULL;
+}
+
+/* @full without the base address, as a path. */
+static char *
+relative (McPublication *self,
+          char          *full)
+{
+  g_autofree char *owned = full;
+
+  if (owned == NULL || !g_str_has_prefix (owned, self->base_url))
+    return g_strdup ("");
+  return g_strdup (owned + strlen (self->base_url));
+}
+
+static gboolean
+parse_list_number (const char *text,
+                   guint      *number)
+{
+  guint64 value;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32 / MC_STATUS_LIST_SIZE,
+                                                   &value, NULL) ||
+      (text[0] == '0' && text[1] != '\0'))
+    return FALSE;
+  *number = (guint) value;
+  return TRUE;
+}
+
+static McPublicationDocument *
+build_status (McPublication           *self,
+              McPublicationConnection *connection,
+              const char              *path,
+              GError                 **error)
+{
+  static const char * const purposes[] = { "revocation", "suspension" };
+  g_autofree char *status_base = relative (self, mc_credential_urls_status_base (self->base_url));
+
+  for (guint i = 0; i < G_N_ELEMENTS (purposes); i++)
+    {
+      g_autofree char *prefix = g_strconcat (status_base, "/", purposes[i], "/", NULL);
+      guint number;
+
+      if (parse_list_number (segment_after (path, prefix), &number))
+        return _mc_publication_build_status_list (self, connection, purposes[i], number, error);
+    }
+  return NULL;
+}
+
+/* The document at @path (relative to the base address), or NULL: with
+ * @error set, or without when nothing is published there. */
+static McPublicationDocument *
+route (McPublication               *self,
+       McPublicationConnection     *connection,
+       const char                  *path,
+       const char                  *token,
+       const McPublicationLanguage *language,
+       GError                     **error)
+{
+  g_autofree char *issuer = relative (self, mc_credential_urls_issuer (self->base_url));
+  g_autofree char *jwks = relative (self, mc_credential_urls_jwks (self->base_url));
+  g_autofree char *key_prefix = relative (self, mc_credential_urls_key (self->base_url, ""));
+  g_autofree char *achievement_prefix = relative (self, mc_credential_urls_achievement (self->base_url, ""));
+  g_autofree char *context = relative (self, mc_credential_urls_context (self->base_url));
+  g_autofree char *catalogue = relative (self, mc_credential_urls_catalogue (self->base_url));
+  g_autofree char *catalogue_page = relative (self, mc_credential_urls_catalogue_page (self->base_url));
+  g_autofree char *page_prefix = relative (self, mc_credential_urls_verification_page (self->base_url, "", NULL));
+  g_autofree char *did = relative (self, mc_credential_urls_did_document (self->base_url));
+  const char *arg;
+
+  if (g_str_equal (path, issuer))
+    return _mc_publication_build_issuer (self);
+  if (g_str_equal (path, jwks))
+    return _mc_publication_build_jwks (self, connection, error);
+  if ((arg = segment_after (path, key_prefix)) != NULL)
+    return _mc_publication_build_jwk (self, connection, arg, error);
+  if ((arg = segment_after (path, achievement_prefix)) != NULL)
+    return _mc_publication_build_achievement (self, connection, arg, error);
+  if (g_str_equal (path, context))
+    return _mc_publication_build_context (self);
+  if (g_str_equal (path, catalogue))
+    return _mc_publication_build_catalogue (self, connection, FALSE, language, error);
+  if (g_str_equal (path, catalogue_page) || g_str_equal (path, "/"))
+    return _mc_publication_build_catalogue (self, connection, TRUE, language, error);
+  if ((arg = segment_after (path, page_prefix)) != NULL)
+    return _mc_publication_build_page (self, connection, arg, token, language, error);
+  if (self->did_web && *did != '\0' && g_str_equal (path, did))
+    return _mc_publication_build_did (self, connection, error);
+  return build_status (self, connection, path, error);
+}
+
+static char *
+cache_key (const char                  *path,
+           const McPublicationLanguage *language)
+{
+  return g_strconcat (path, "\n", language->code, NULL);
+}
+
+static McPublicationDocument *
+cache_lookup (McPublication *self,
+              const char    *key)
+{
+  McPublicationDocument *document = NULL;
+  CacheEntry *entry;
+
+  g_mutex_lock (&self->cache_lock);
+  entry = g_hash_table_lookup (self->cache, key);
+  if (entry != NULL && g_get_monotonic_time () - entry->built_at < CACHE_SECONDS * G_USEC_PER_SEC)
+    document = mc_publication_document_ref (entry->document);
+  g_mutex_unlock (&self->cache_lock);
+  return document;
+}
+
+static void
+cache_store (McPublication         *self,
+             const char            *key,
+             McPublicationDocument *document)
+{
+  CacheEntry *entry = g_new0 (CacheEntry, 1);
+
+  entry->document = mc_publication_document_ref (document);
+  entry->built_at = g_get_monotonic_time ();
+  g_mutex_lock (&self->cache_lock);
+  if (g_hash_table_size (self->cache) >= CACHE_ENTRIES)
+    g_hash_table_remove_all (self->cache);
+  g_hash_table_replace (self->cache, g_strdup (key), entry);
+  g_mutex_unlock (&self->cache_lock);
+}
+
+McPublicationDocument *
+mc_publication_peek (McPublication *self,
+                     const char    *path,
+                     const char    *accept_language)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (MC_IS_PUBLICATION (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  key = cache_key (path, _mc_publication_find_language (self, accept_language));
+  return cache_lookup (self, key);
+}
+
+McPublicationDocument *
+mc_publication_get (McPublication  *self,
+                    const char     *path,
+                    const char     *token,
+                    const char     *accept_language,
+                    GError        **error)
+{
+  const McPublicationLanguage *language;
+  McPublicationConnection *connection;
+  g_autofree char *key = NULL;
+  g_autoptr(GError) local_error = NULL;
+  McPublicationDocument *document;
+  locale_t previous;
+
+  g_return_val_if_fail (MC_IS_PUBLICATION (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  language = _mc_publication_find_language (self, accept_language);
+  if (token != NULL && *token == '\0')
+    token = NULL;
+  key = cache_key (path, language);
+  if (token == NULL && (document = cache_lookup (self, key)) != NULL)
+    return document;
+
+  connection = acquire (self);
+  previous = _mc_publication_language_enter (language);
+  document = route (self, connection, path, token, language, &local_error);
+  _mc_publication_language_leave (previous);
+  release (self, connection);
+
+  if (document == NULL)
+    {
+      if (local_error == NULL)
+        g_set_error (&local_error, MC_PUBLICATION_ERROR, MC_PUBLICATION_ERROR_NOT_FOUND,
+                     _("Nothing is published at “%s”"), path);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (token == NULL)
+    cache_store (self, key, document);
+  return document;
+}
+
+GPtrArray *
+mc_publication_list_paths (McPublication  *self,
+                           GError        **error)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GPtrArray) designs = NULL;
+  g_autoptr(GPtrArray) credentials = NULL;
+  McPublicationConnection *connection;
+  McCredentialQuery query = MC_CREDENTIAL_QUERY_INIT;
+  guint n_lists = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (MC_IS_PUBLICATION (self), NULL);
+
+  connection = acquire (self);
+  ok = (keys = mc_store_list_keys (connection->store, error)) != NULL &&
+       (designs = _mc_publication_list_active_designs (connection->store, error)) != NULL &&
+       mc_status_list_count_lists (connection->store, &n_lists, error) &&
+       (credentials = mc_store_query_credentials (connection->store, &query, 0, G_MAXUINT, error)) != NULL;
+  release (self, connection);
+  if (!ok)
+    return NULL;
+
+  g_ptr_array_add (paths, g_strdup ("/"));
+  g_ptr_array_add (paths, relative (self, mc_credential_urls_issuer (self->base_url)));
+  g_ptr_array_add (paths, relative (self, mc_credential_urls_jwks (self->base_url)));
+  for (guint i = 0; i < keys->len; i++)
+    g_ptr_array_add (paths, relative (self, mc_credential_urls_key (self->base_url,
+                                                                    ((McKeyRecord *) keys->pdata[i])->kid)));
+  if (self->did_web)
+    g_ptr_array_add (paths, relative (self, mc_credential_urls_did_document (self->base_url)));
+  g_ptr_array_add (paths, relative (self, mc_credential_urls_context (self->base_url)));
+  for (guint i = 0; i < designs->len; i++)
+    g_ptr_array_add (paths, relative (self, mc_credential_urls_achievement (self->base_url, designs->pdata[i])));
+  g_ptr_array_add (paths, relative (self, mc_credential_urls_catalogue (self->base_url)));
+  g_ptr_array_add (paths, relative (self, mc_credential_urls_catalogue_page (self->base_url)));
+  for (guint n = 0; n < n_lists; n++)
+    {
+      g_ptr_array_add (paths, relative (self, mc_credential_urls_status_list (self->base_url, "revocation", n)));
+      g_ptr_array_add (paths, relative (self, mc_credential_urls_status_list (self->base_url, "suspension", n)));
+    }
+  for (guint i = 0; i < credentials->len; i++)
+    {
+      McCredentialSummary *summary = g_ptr_array_index (credentials, i);
+
+      if (summary->state != MC_CREDENTIAL_STATE_PENDING)
+        g_ptr_array_add (paths, relative (self, mc_credential_urls_verification_page (self->base_url,
+                                                                                      summary->uuid, NULL)));
+    }
+  return g_steal_pointer (&paths);
+}
