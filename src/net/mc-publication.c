@@ -19,6 +19,10 @@
 /* How long a built document is served again without looking at the
  * database: a change of status shows within this time. */
 #define CACHE_SECONDS 1
+/* How long the old document stands in while a request builds the new one. */
+#define STALE_SECONDS 5
+/* The page cache of each connection, in KiB: the service reads little. */
+#define CONNECTION_CACHE_KIB 2048
 /* Documents kept at most; the cache is emptied when it would hold more. */
 #define CACHE_ENTRIES 4096
 
@@ -29,6 +33,7 @@ G_DEFINE_FINAL_TYPE (McPublication, mc_publication, G_TYPE_OBJECT)
 typedef struct {
   McPublicationDocument *document;
   gint64                 built_at;   /* monotonic µs */
+  gboolean               refreshing; /* one request is building it again */
 } CacheEntry;
 
 static void
@@ -53,6 +58,7 @@ connection_new (McStore *store)
 
   connection->store = g_object_ref (store);
   connection->keyring = mc_keyring_new_public (store);
+  mc_store_set_cache_limit (store, CONNECTION_CACHE_KIB);
   return connection;
 }
 
@@ -127,6 +133,7 @@ mc_publication_new (McStore  *store,
                     GError  **error)
 {
   g_autoptr(McPublication) self = NULL;
+  g_autoptr(McStore) own = NULL;
   McPublicationConnection *first;
 
   g_return_val_if_fail (MC_IS_STORE (store), NULL);
@@ -135,9 +142,15 @@ mc_publication_new (McStore  *store,
   self = g_object_new (MC_TYPE_PUBLICATION, NULL);
   if (!read_institution (self, store, error))
     return NULL;
+  /* A file gets connections of our own, so that the caller keeps its
+   * store to itself; a database in memory can only be shared. */
   if (!g_str_equal (mc_store_get_path (store), ":memory:"))
-    self->database_path = g_strdup (mc_store_get_path (store));
-  first = connection_new (store);
+    {
+      self->database_path = g_strdup (mc_store_get_path (store));
+      if ((own = mc_store_open (self->database_path, MC_STORE_OPEN_DEFAULT, error)) == NULL)
+        return NULL;
+    }
+  first = connection_new (own != NULL ? own : store);
   g_ptr_array_add (self->connections, first);
   g_async_queue_push (self->idle, first);
   _mc_publication_languages_init (self);
@@ -345,15 +358,24 @@ cache_key (const char                  *path,
 
 static McPublicationDocument *
 cache_lookup (McPublication *self,
-              const char    *key)
+              const char    *key,
+              gboolean       allow_stale)
 {
   McPublicationDocument *document = NULL;
   CacheEntry *entry;
 
+  gint64 age;
+
   g_mutex_lock (&self->cache_lock);
   entry = g_hash_table_lookup (self->cache, key);
-  if (entry != NULL && g_get_monotonic_time () - entry->built_at < CACHE_SECONDS * G_USEC_PER_SEC)
+  age = entry != NULL ? g_get_monotonic_time () - entry->built_at : G_MAXINT64;
+  /* Fresh; or stale while another request builds it again, so that a busy
+   * page is built once a second, not once per waiting client. */
+  if (age < CACHE_SECONDS * G_USEC_PER_SEC ||
+      (allow_stale && entry->refreshing && age < STALE_SECONDS * G_USEC_PER_SEC))
     document = mc_publication_document_ref (entry->document);
+  else if (allow_stale && entry != NULL)
+    entry->refreshing = TRUE;
   g_mutex_unlock (&self->cache_lock);
   return document;
 }
@@ -385,7 +407,7 @@ mc_publication_peek (McPublication *self,
   g_return_val_if_fail (path != NULL, NULL);
 
   key = cache_key (path, _mc_publication_find_language (self, accept_language));
-  return cache_lookup (self, key);
+  return cache_lookup (self, key, TRUE);
 }
 
 McPublicationDocument *
@@ -410,7 +432,7 @@ mc_publication_get (McPublication  *self,
   if (token != NULL && *token == '\0')
     token = NULL;
   key = cache_key (path, language);
-  if (token == NULL && (document = cache_lookup (self, key)) != NULL)
+  if (token == NULL && (document = cache_lookup (self, key, FALSE)) != NULL)
     return document;
 
   connection = acquire (self);

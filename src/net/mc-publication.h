@@ -37,9 +37,10 @@ GQuark mc_publication_error_quark (void);
 G_DECLARE_FINAL_TYPE (McPublication, mc_publication, MC, PUBLICATION, GObject)
 
 /* Reads the institution's name and verification address (refusing with
- * MC_PUBLICATION_ERROR_FAILED and where to set them when missing).  The
- * store must not be used elsewhere while the publication lives, unless it
- * is a file: then the publication opens its own connections. */
+ * MC_PUBLICATION_ERROR_FAILED and where to set them when missing).  For a
+ * database file the publication opens connections of its own and @store
+ * stays the caller's; a database in memory is shared, and must then not
+ * be used elsewhere while the publication lives. */
 McPublication *mc_publication_new              (McStore        *store,
                                                 GError        **error);
 /* The verification address, without trailing slash. */
