@@ -153,22 +153,65 @@ date_part (const char *date_time)
   return date_time != NULL ? g_strndup (date_time, 10) : NULL;
 }
 
+/* The ECTS and EQF level of the revision a credential was built from.
+ * Issued from a frozen revision, they never change: kept after the first
+ * load, which parses the whole revision. */
+static void
+revision_facts (McPublication      *self,
+                McStore            *store,
+                McIssuedCredential *credential,
+                double             *ects,
+                int                *eqf_level)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%u", credential->design_id,
+                                          credential->revision_number);
+  g_autoptr(McRevision) revision = NULL;
+  double *facts;
+
+  g_mutex_lock (&self->cache_lock);
+  facts = g_hash_table_lookup (self->revision_facts, key);
+  if (facts != NULL)
+    {
+      *ects = facts[0];
+      *eqf_level = (int) facts[1];
+    }
+  g_mutex_unlock (&self->cache_lock);
+  if (facts != NULL)
+    return;
+  *ects = 0;
+  *eqf_level = 0;
+  revision = mc_store_load_revision (store, credential->design_id, credential->revision_number, NULL);
+  if (revision == NULL)
+    return;
+  *ects = mc_revision_get_ects (revision);
+  *eqf_level = mc_revision_get_eqf_level (revision);
+  facts = g_new (double, 2);
+  facts[0] = *ects;
+  facts[1] = *eqf_level;
+  g_mutex_lock (&self->cache_lock);
+  g_hash_table_replace (self->revision_facts, g_steal_pointer (&key), facts);
+  g_mutex_unlock (&self->cache_lock);
+}
+
 static void
 add_achievement (GString            *html,
                  McPublication      *self,
-                 McIssuedCredential *credential,
-                 McRevision         *revision)
+                 McStore            *store,
+                 McIssuedCredential *credential)
 {
   g_autofree char *ects = NULL;
   g_autofree char *level = NULL;
   g_autofree char *from = date_part (credential->valid_from);
   g_autofree char *until = date_part (credential->valid_until);
+  double credits;
+  int eqf_level;
 
-  if (revision != NULL && mc_revision_get_ects (revision) > 0)
-    ects = g_strdup_printf ("%g", mc_revision_get_ects (revision));
-  if (revision != NULL && mc_revision_get_eqf_level (revision) > 0)
+  revision_facts (self, store, credential, &credits, &eqf_level);
+  if (credits > 0)
+    ects = g_strdup_printf ("%g", credits);
+  if (eqf_level > 0)
     /* Translators: the level of a micro-credential; %d is 1 to 8. */
-    level = g_strdup_printf (_("EQF level %d"), mc_revision_get_eqf_level (revision));
+    level = g_strdup_printf (_("EQF level %d"), eqf_level);
 
   append_escaped (html, "<section aria-labelledby=\"earned\">\n<h2 id=\"earned\">%s</h2>\n<dl>\n",
                   _("What was earned"));
@@ -249,7 +292,6 @@ _mc_publication_build_page (McPublication               *self,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(McIssuedCredential) credential = mc_store_find_credential (connection->store, credential_uuid,
                                                                        &local_error);
-  g_autoptr(McRevision) revision = NULL;
   gboolean personal;
   GString *html;
   Status status;
@@ -262,7 +304,6 @@ _mc_publication_build_page (McPublication               *self,
   if (credential == NULL || credential->state == MC_CREDENTIAL_STATE_PENDING)
     return unknown_page (self, language);
   personal = token != NULL && credential->token != NULL && tokens_equal (token, credential->token);
-  revision = mc_store_load_revision (connection->store, credential->design_id, credential->revision_number, NULL);
   status = credential_status (credential);
 
   html = g_string_new (NULL);
@@ -275,7 +316,7 @@ _mc_publication_build_page (McPublication               *self,
   g_string_append (html, "</section>\n");
   if (personal)
     add_holder (html, credential);
-  add_achievement (html, self, credential, revision);
+  add_achievement (html, self, connection->store, credential);
   _mc_publication_html_end (html, self->institution_name);
   return _mc_publication_html_document (html, personal ? MC_PUBLICATION_CACHE_NONE
                                                        : MC_PUBLICATION_CACHE_REVALIDATE);

@@ -39,6 +39,7 @@ struct _McPublication
   GMutex           cache_lock;
   GHashTable      *cache;           /* "path\nlanguage" → CacheEntry */
   GHashTable      *status_lists;    /* "purpose/n" → SignedList */
+  GHashTable      *revision_facts;  /* "design id:revision" → double[2]: ECTS, EQF level */
   McSigningKey    *key;
 
   GPtrArray       *languages;       /* McPublicationLanguage, English first */

@@ -71,6 +71,7 @@ mc_publication_finalize (GObject *object)
   g_clear_pointer (&self->connections, g_ptr_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->status_lists, g_hash_table_unref);
+  g_clear_pointer (&self->revision_facts, g_hash_table_unref);
   g_clear_pointer (&self->languages, g_ptr_array_unref);
   g_clear_pointer (&self->language_codes, g_ptr_array_unref);
   g_clear_object (&self->key);
@@ -99,6 +100,7 @@ mc_publication_init (McPublication *self)
   self->idle = g_async_queue_new ();
   self->connections = g_ptr_array_new_with_free_func ((GDestroyNotify) connection_free);
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cache_entry_free);
+  self->revision_facts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static gboolean

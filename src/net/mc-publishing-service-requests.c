@@ -18,6 +18,7 @@
 
 typedef struct {
   McPublishingService   *self;
+  SoupServer            *server;    /* the one that received it */
   SoupServerMessage     *message;
   char                  *path;
   char                  *token;
@@ -30,6 +31,7 @@ static void
 job_free (Job *job)
 {
   g_object_unref (job->self);
+  g_object_unref (job->server);
   g_object_unref (job->message);
   g_free (job->path);
   g_free (job->token);
@@ -156,6 +158,9 @@ answer (gpointer data)
 {
   Job *job = data;
 
+  /* Stopped (or restarted) meanwhile: the connection is gone. */
+  if (job->self->server != job->server)
+    return G_SOURCE_REMOVE;
   if (job->document != NULL)
     set_document (job->message, job->document);
   else
@@ -282,6 +287,7 @@ handle (SoupServer        *server,
     }
   job = g_new0 (Job, 1);
   job->self = g_object_ref (self);
+  job->server = g_object_ref (server);
   job->message = g_object_ref (message);
   job->path = g_strdup (path);
   job->token = g_steal_pointer (&token);
