@@ -365,18 +365,18 @@ cache_lookup (McPublication *self,
 {
   McPublicationDocument *document = NULL;
   CacheEntry *entry;
-
   gint64 age;
 
   g_mutex_lock (&self->cache_lock);
   entry = g_hash_table_lookup (self->cache, key);
-  age = entry != NULL ? g_get_monotonic_time () - entry->built_at : G_MAXINT64;
+  age = entry != NULL ? g_get_monotonic_time () - entry->built_at : 0;
   /* Fresh; or stale while another request builds it again, so that a busy
    * page is built once a second, not once per waiting client. */
-  if (age < CACHE_SECONDS * G_USEC_PER_SEC ||
-      (allow_stale && entry->refreshing && age < STALE_SECONDS * G_USEC_PER_SEC))
+  if (entry != NULL &&
+      (age < CACHE_SECONDS * G_USEC_PER_SEC ||
+       (allow_stale && entry->refreshing && age < STALE_SECONDS * G_USEC_PER_SEC)))
     document = mc_publication_document_ref (entry->document);
-  else if (allow_stale && entry != NULL)
+  else if (entry != NULL && allow_stale)
     entry->refreshing = TRUE;
   g_mutex_unlock (&self->cache_lock);
   return document;
