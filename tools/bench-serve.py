@@ -10,7 +10,7 @@ script).  Prints requests per second, latency percentiles and the
 service's resident memory before and after.  --minutes 5 runs each load
 that long: the memory-growth check.
 
-Usage: bench-serve.py MCRED [--learners N] [--seconds S | --minutes M]
+Usage: bench-serve.py MCRED [--learners N] [--seconds S | --minutes M] [--load status|page|random]
 """
 
 import argparse
@@ -69,11 +69,24 @@ class Institution:
         return [c["uuid"] for c in credentials]
 
 
-def run_wrk(url, seconds, script=None):
+def run_wrk(url, seconds, script=None, pid=None):
+    """wrk's figures; with @pid, the service's RSS every 30 s meanwhile."""
     args = ["wrk", "-t2", "-c50", "-d%ds" % seconds, "--latency"]
     if script:
         args += ["-s", script]
-    out = subprocess.run(args + [url], check=True, stdout=subprocess.PIPE).stdout.decode()
+    wrk = subprocess.Popen(args + [url], stdout=subprocess.PIPE)
+    samples = []
+    while pid is not None:
+        try:
+            wrk.wait(timeout=30)
+            break
+        except subprocess.TimeoutExpired:
+            samples.append("%.1f" % (rss_kib(pid) / 1024))
+    out = wrk.communicate()[0].decode()
+    if wrk.returncode != 0:
+        raise SystemExit("bench-serve: wrk failed")
+    if samples:
+        print("  service RSS every 30 s (MiB): " + " ".join(samples))
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     latency = dict(re.findall(r"^\s+(50|90|99)%\s+(\S+)", out, re.M))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)", out)
@@ -86,6 +99,8 @@ def main():
     parser.add_argument("--learners", type=int, default=3000)
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--minutes", type=int, default=0, help="run each load this long (memory check)")
+    parser.add_argument("--load", action="append", choices=["status", "page", "random"],
+                        help="run only this load (repeatable; all three by default)")
     options = parser.parse_args()
     options.mcred = os.path.abspath(options.mcred)
     seconds = options.minutes * 60 or options.seconds
@@ -112,10 +127,13 @@ def main():
                            stdout=subprocess.DEVNULL)
             before = rss_kib(server.pid)
             print("service RSS before: %.1f MiB" % (before / 1024))
-            for name, url, lua in (("status list", base + "/status/revocation/0", None),
-                                   ("one verification page", base + "/credentials/" + uuids[1], None),
-                                   ("random verification pages", base, script)):
-                rate, latency, errors = run_wrk(url, seconds, lua)
+            loads = (("status", "status list", base + "/status/revocation/0", None),
+                     ("page", "one verification page", base + "/credentials/" + uuids[1], None),
+                     ("random", "random verification pages", base, script))
+            for key, name, url, lua in loads:
+                if options.load and key not in options.load:
+                    continue
+                rate, latency, errors = run_wrk(url, seconds, lua, server.pid if options.minutes else None)
                 print("%-26s %8.0f requests/s   p50 %-8s p90 %-8s p99 %-8s errors: %s" %
                       (name, rate, latency.get("50"), latency.get("90"), latency.get("99"), errors))
                 print("  service RSS after: %.1f MiB" % (rss_kib(server.pid) / 1024))

@@ -46,6 +46,21 @@ struct _McPublication
   GPtrArray       *language_codes;  /* their codes, NULL-terminated */
 };
 
+/* mc-publication.c: a connection of the pool for this thread, and back. */
+McPublicationConnection *_mc_publication_acquire (McPublication           *self);
+void                   _mc_publication_release   (McPublication           *self,
+                                                  McPublicationConnection *connection);
+
+/* mc-publication-paths.c: the document at @path (relative to the base
+ * address), or NULL: with @error set, or without when nothing is
+ * published there. */
+McPublicationDocument *_mc_publication_route     (McPublication               *self,
+                                                  McPublicationConnection     *connection,
+                                                  const char                  *path,
+                                                  const char                  *token,
+                                                  const McPublicationLanguage *language,
+                                                  GError                     **error);
+
 /* Documents of one kind, built with a connection.  Each returns NULL
  * with MC_PUBLICATION_ERROR_NOT_FOUND when there is nothing at @arg. */
 
