@@ -46,6 +46,7 @@ run_until_interrupted (McPublishingService *service)
   guint interrupt = g_unix_signal_add (SIGINT, quit, loop);
   guint terminate = g_unix_signal_add (SIGTERM, quit, loop);
 
+  /* Translators: %s is the address the service answers at. */
   g_print (_("Publishing at %s\n"), url);
   g_print ("%s\n", _("Press Ctrl+C to stop."));
   fflush (stdout);

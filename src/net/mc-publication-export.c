@@ -25,6 +25,7 @@ set_errno_error (GError     **error,
 {
   g_autofree char *name = g_filename_display_name (path);
 
+  /* Translators: the folder, and the system's reason. */
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                _("Could not write the export into “%s”: %s"), name, g_strerror (saved_errno));
   return FALSE;

@@ -115,6 +115,7 @@ read_institution (McPublication  *self,
   /* The same institution, address and profile as the credentials name. */
   if (context == NULL)
     {
+      /* Translators: %s says what is missing and where to set it. */
       g_set_error (error, MC_PUBLICATION_ERROR, MC_PUBLICATION_ERROR_FAILED,
                    _("Nothing can be published yet: %s"), local_error->message);
       return FALSE;

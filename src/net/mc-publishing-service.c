@@ -189,6 +189,7 @@ listen_on (McPublishingService  *self,
   socket_address = g_inet_socket_address_new (inet, (guint16) port);
   if (!soup_server_listen (self->server, socket_address, options, &local_error))
     {
+      /* Translators: the address, the port, and why (“Address already in use”). */
       g_set_error (error, G_IO_ERROR, local_error->code,
                    _("The publishing service cannot listen on %s port %u: %s"), address, port,
                    local_error->message);
@@ -297,6 +298,7 @@ mc_publishing_service_load_certificate (McStore     *store,
       g_autofree char *name = g_filename_display_name (certificate_path);
       g_autofree char *key_name = g_filename_display_name (key_path);
 
+      /* Translators: the certificate file, the key file, and why. */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("The TLS certificate “%s” with the key “%s” cannot be used: %s"),
                    name, key_name, local_error->message);
