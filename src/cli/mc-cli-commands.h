@@ -70,4 +70,10 @@ int mc_cli_suspend_run     (McCliContext *ctx, int argc, char **argv);
 int mc_cli_reinstate_run   (McCliContext *ctx, int argc, char **argv);
 int mc_cli_reissue_run     (McCliContext *ctx, int argc, char **argv);
 
+/* Publishing */
+/* mc-cli-serve.c */
+int mc_cli_serve_run       (McCliContext *ctx, int argc, char **argv);
+/* mc-cli-publish.c */
+int mc_cli_publish_run     (McCliContext *ctx, int argc, char **argv);
+
 G_END_DECLS

@@ -23,6 +23,9 @@ static const struct {
   { MC_SETTING_MIN_MODIFICATION_REVIEWS, "1",
     N_("Completed reviews a decision on a minor modification needs") },
   { MC_SETTING_REVIEW_CYCLE_MONTHS, "12", N_("Months between yearly reviews") },
+  { MC_SETTING_PUBLISH_DID_WEB, "false", N_("Whether to publish a did:web document naming the signing keys") },
+  { MC_SETTING_PUBLISH_TLS_CERTIFICATE, "", N_("The TLS certificate (PEM file) the publishing service uses") },
+  { MC_SETTING_PUBLISH_TLS_KEY, "", N_("The TLS certificate’s private key (PEM file, unencrypted)") },
 };
 
 static gint

@@ -131,6 +131,8 @@ static const McCliCommand commands[] = {
   { "partner",       mc_cli_partner_run,  N_("Trusted partner issuers: add, list and remove") },
   { "recognise",     mc_cli_recognise_run, N_("Grant credit for another institution’s credential") },
   { "recognition",   mc_cli_recognition_run, N_("List the recognition decisions") },
+  { "serve",         mc_cli_serve_run,    N_("Run the publishing service for verifiers and portals") },
+  { "publish",       mc_cli_publish_run,  N_("Write the published documents into a folder") },
 };
 
 int

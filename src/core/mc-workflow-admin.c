@@ -302,6 +302,22 @@ check_setting (const char  *key,
                    _("“%s” is not a two-letter country code like IE"), value);
       return FALSE;
     }
+  if (g_str_equal (key, MC_SETTING_PUBLISH_DID_WEB))
+    {
+      if (g_str_equal (value, "true") || g_str_equal (value, "false"))
+        return TRUE;
+      g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID,
+                   _("Publishing a did:web document is either “true” or “false”"));
+      return FALSE;
+    }
+  if (g_str_equal (key, MC_SETTING_PUBLISH_TLS_CERTIFICATE) || g_str_equal (key, MC_SETTING_PUBLISH_TLS_KEY))
+    {
+      if (*value == '\0' || g_path_is_absolute (value))
+        return TRUE;
+      g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID,
+                   _("Give the full path of the file, like /etc/ssl/certs/credentials.pem"));
+      return FALSE;
+    }
   if (g_str_equal (key, MC_SETTING_MIN_REVIEWS) || g_str_equal (key, MC_SETTING_MIN_MODIFICATION_REVIEWS))
     return check_number_setting (value, 1, 10, error);
   if (g_str_equal (key, MC_SETTING_REVIEW_CYCLE_MONTHS))

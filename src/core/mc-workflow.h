@@ -58,6 +58,13 @@ GQuark mc_workflow_error_quark (void);
 #define MC_SETTING_RESULTS_CSV_MAPPING   "results-csv-mapping"
 #define MC_SETTING_SIGNING_ALGORITHM     "signing-algorithm"      /* "RS256" (default) or "EdDSA" */
 
+/* Publishing (src/net): "true" publishes a did:web document naming the
+ * signing keys; the TLS certificate and its private key (PEM files, the
+ * key unencrypted) with which the publishing service speaks HTTPS. */
+#define MC_SETTING_PUBLISH_DID_WEB       "publish-did-web"
+#define MC_SETTING_PUBLISH_TLS_CERTIFICATE "publish-tls-certificate"
+#define MC_SETTING_PUBLISH_TLS_KEY       "publish-tls-key"
+
 #define MC_WORKFLOW_DEFAULT_SIGNING_ALGORITHM "RS256"
 
 /* The profiles a design must pass to be submitted while the setting is unset. */

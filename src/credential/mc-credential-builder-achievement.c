@@ -244,14 +244,12 @@ add_criteria (McCredentialBuilder *self,
 }
 
 void
-_mc_credential_builder_add_achievement (McCredentialBuilder  *self,
+_mc_credential_builder_add_achievement_members (McCredentialBuilder  *self,
                                         JsonBuilder          *builder,
                                         McGradingScale       *scale)
 {
   double ects = mc_revision_get_ects (self->revision);
 
-  json_builder_set_member_name (builder, "achievement");
-  json_builder_begin_object (builder);
   _mc_ob3_json_add_string (builder, "id", self->achievement_id);
   _mc_ob3_json_add_type (builder, "Achievement");
   _mc_ob3_json_add_string (builder, "achievementType", "MicroCredential");
@@ -274,5 +272,4 @@ _mc_credential_builder_add_achievement (McCredentialBuilder  *self,
   add_eqf_alignment (self, builder);
   add_creator (self, builder);
   _mc_credential_builder_add_design_extensions (self, builder);
-  json_builder_end_object (builder);
 }

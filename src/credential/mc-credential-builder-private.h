@@ -43,10 +43,11 @@ struct _McCredentialBuilder
 const char *_mc_credential_builder_revision_text  (McCredentialBuilder  *self,
                                                    const char           *field_id);
 
-/* mc-credential-builder-achievement.c: the "achievement" member. */
-void        _mc_credential_builder_add_achievement (McCredentialBuilder  *self,
-                                                    JsonBuilder          *builder,
-                                                    McGradingScale       *scale);
+/* mc-credential-builder-achievement.c: the members of the achievement
+ * object, written into an object the caller has begun. */
+void        _mc_credential_builder_add_achievement_members (McCredentialBuilder  *self,
+                                                            JsonBuilder          *builder,
+                                                            McGradingScale       *scale);
 
 /* mc-credential-builder-extensions.c: the EU elements without an Open
  * Badges property, and the JSON-LD context that defines them. */

@@ -419,7 +419,10 @@ add_subject (McCredentialBuilder  *self,
       json_builder_set_member_name (builder, "creditsEarned");
       json_builder_add_double_value (builder, ects);
     }
-  _mc_credential_builder_add_achievement (self, builder, scale);
+  json_builder_set_member_name (builder, "achievement");
+  json_builder_begin_object (builder);
+  _mc_credential_builder_add_achievement_members (self, builder, scale);
+  json_builder_end_object (builder);
   if (grade != NULL)
     {
       json_builder_set_member_name (builder, "result");
@@ -578,4 +581,51 @@ mc_credential_builder_build_jwt_payload (McCredentialBuilder  *self,
   if (valid_until != NULL)
     json_object_set_int_member (payload, "exp", _mc_credential_document_unix_time (valid_until));
   return json_to_string (root, FALSE);
+}
+
+/**
+ * mc_credential_builder_build_achievement:
+ * @self: a builder with its revision set
+ *
+ * Returns: (transfer full): the achievement as published at its id, with
+ *   its own @context: the same object credentials embed
+ */
+JsonNode *
+mc_credential_builder_build_achievement (McCredentialBuilder *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(McGradingScale) scale = NULL;
+
+  g_return_val_if_fail (MC_IS_CREDENTIAL_BUILDER (self), NULL);
+  g_return_val_if_fail (self->revision != NULL, NULL);
+
+  scale = grading_scale_new (self);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "@context");
+  json_builder_begin_array (builder);
+  json_builder_add_string_value (builder, MC_OB3_CONTEXT_VC);
+  json_builder_add_string_value (builder, MC_OB3_CONTEXT_OB);
+  _mc_credential_builder_add_context (builder);
+  json_builder_end_array (builder);
+  _mc_credential_builder_add_achievement_members (self, builder, scale);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * mc_credential_builder_build_context_document:
+ *
+ * Returns: (transfer full): Microcred's JSON-LD context as a document,
+ *   {"@context": {...}}: the terms credentials carry inline
+ */
+JsonNode *
+mc_credential_builder_build_context_document (void)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "@context");
+  _mc_credential_builder_add_context (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
 }

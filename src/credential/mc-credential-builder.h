@@ -73,4 +73,14 @@ JsonNode *mc_credential_builder_build                   (McCredentialBuilder *se
 char     *mc_credential_builder_build_jwt_payload       (McCredentialBuilder *self,
                                                          GError             **error);
 
+/* The achievement of the revision (mc_credential_builder_set_revision())
+ * as published at its id, with its own @context; the learner, result and
+ * credential setters do not matter.
+ * Returns: (transfer full): a JSON object node */
+JsonNode *mc_credential_builder_build_achievement       (McCredentialBuilder *self);
+/* Microcred's JSON-LD context, {"@context": {...}}, as published at
+ * mc_credential_urls_context().
+ * Returns: (transfer full): a JSON object node */
+JsonNode *mc_credential_builder_build_context_document  (void);
+
 G_END_DECLS

@@ -162,6 +162,52 @@ mc_credential_urls_context (const char *base)
 }
 
 char *
+mc_credential_urls_catalogue (const char *base)
+{
+  return join (base, "/catalogue.json", NULL);
+}
+
+char *
+mc_credential_urls_catalogue_page (const char *base)
+{
+  return join (base, "/catalogue/", NULL);
+}
+
+/* did:web (W3C CCG did-method-web): the host, a port as "%3A" and the
+ * path's segments, each after a colon. */
+char *
+mc_credential_urls_did_web (const char *base)
+{
+  g_autoptr(GUri) uri = g_uri_parse (base, G_URI_FLAGS_NONE, NULL);
+  g_auto(GStrv) segments = NULL;
+  GString *did;
+
+  if (uri == NULL || g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 || g_uri_get_host (uri) == NULL)
+    return NULL;
+  did = g_string_new ("did:web:");
+  g_string_append (did, g_uri_get_host (uri));
+  if (g_uri_get_port (uri) > 0)
+    g_string_append_printf (did, "%%3A%d", g_uri_get_port (uri));
+  segments = g_strsplit (g_uri_get_path (uri), "/", -1);
+  for (guint i = 0; segments[i] != NULL; i++)
+    if (segments[i][0] != '\0')
+      g_string_append_printf (did, ":%s", segments[i]);
+  return g_string_free (did, FALSE);
+}
+
+char *
+mc_credential_urls_did_document (const char *base)
+{
+  g_autoptr(GUri) uri = g_uri_parse (base, G_URI_FLAGS_NONE, NULL);
+  const char *path = uri != NULL ? g_uri_get_path (uri) : "";
+
+  /* A bare host publishes under .well-known; a path holds did.json. */
+  if (path[strspn (path, "/")] == '\0')
+    return join (base, "/.well-known/did.json", NULL);
+  return join (base, "/did.json", NULL);
+}
+
+char *
 mc_credential_urls_verification_page (const char *base,
                                       const char *credential_uuid,
                                       const char *token)

@@ -21,6 +21,9 @@ G_BEGIN_DECLS
  *   BASE/achievements/<design uuid>            the achievement of a design
  *   BASE/contexts/microcred-v1.json            our JSON-LD context
  *   BASE/credentials/<uuid>?token=<token>      the verification page (QR code)
+ *   BASE/catalogue.json, BASE/catalogue/       the catalogue of active micro-credentials
+ *   BASE/.well-known/did.json                  the did:web document (BASE/did.json when
+ *                                              BASE has a path), when the institution uses one
  *
  * Every function takes the base with or without a trailing slash and
  * returns a newly allocated string. */
@@ -58,6 +61,16 @@ char *mc_credential_urls_context            (const char  *base);
 char *mc_credential_urls_verification_page  (const char  *base,
                                              const char  *credential_uuid,
                                              const char  *token);
+
+/* The catalogue of active micro-credentials: JSON, and its HTML listing
+ * (a folder-like address ending in "/"). */
+char *mc_credential_urls_catalogue          (const char  *base);
+char *mc_credential_urls_catalogue_page     (const char  *base);
+/* The did:web identifier of the base ("did:web:credentials.example.edu",
+ * the port percent-encoded, path segments after colons) and the address
+ * of its DID document; NULL when @base is not an https address. */
+char *mc_credential_urls_did_web            (const char  *base);
+char *mc_credential_urls_did_document       (const char  *base);
 
 /* The thumbprint in a key address ("…/keys/<thumbprint>", whatever the
  * base), or @kid_or_url itself when it is a bare thumbprint; NULL when it

@@ -30,6 +30,7 @@ mc_keyring_finalize (GObject *object)
   McKeyring *self = MC_KEYRING (object);
 
   g_clear_object (&self->workflow);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->directory, g_free);
 
   G_OBJECT_CLASS (mc_keyring_parent_class)->finalize (object);
@@ -61,7 +62,26 @@ mc_keyring_new (McWorkflow *workflow)
 
   self = g_object_new (MC_TYPE_KEYRING, NULL);
   self->workflow = g_object_ref (workflow);
-  self->store = mc_workflow_get_store (workflow);
+  self->store = g_object_ref (mc_workflow_get_store (workflow));
+  self->directory = mc_store_dup_key_directory (self->store);
+  return self;
+}
+
+/**
+ * mc_keyring_new_public:
+ * @store: the institution's database
+ *
+ * Returns: (transfer full): a keyring that only reads public keys
+ */
+McKeyring *
+mc_keyring_new_public (McStore *store)
+{
+  McKeyring *self;
+
+  g_return_val_if_fail (MC_IS_STORE (store), NULL);
+
+  self = g_object_new (MC_TYPE_KEYRING, NULL);
+  self->store = g_object_ref (store);
   self->directory = mc_store_dup_key_directory (self->store);
   return self;
 }
@@ -222,6 +242,7 @@ mc_keyring_generate (McKeyring       *self,
   g_autofree char *country = NULL;
 
   g_return_val_if_fail (MC_IS_KEYRING (self), NULL);
+  g_return_val_if_fail (self->workflow != NULL, NULL);
 
   if (!mc_workflow_has_role (self->workflow, MC_ROLE_ADMINISTRATOR, 0))
     {
@@ -271,6 +292,7 @@ mc_keyring_import_pkcs12 (McKeyring   *self,
   g_autoptr(McSigningKey) key = NULL;
 
   g_return_val_if_fail (MC_IS_KEYRING (self), NULL);
+  g_return_val_if_fail (self->workflow != NULL, NULL);
   g_return_val_if_fail (pkcs12 != NULL, NULL);
 
   if (passphrase == NULL || *passphrase == '\0')

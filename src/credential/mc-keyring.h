@@ -24,6 +24,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (McKeyring, mc_keyring, MC, KEYRING, GObject)
 
 McKeyring      *mc_keyring_new                   (McWorkflow      *workflow);
+/* A keyring that reads the public keys of @store only (for publishing
+ * them): it cannot generate nor import keys. */
+McKeyring      *mc_keyring_new_public            (McStore         *store);
 /* "<database>-keys", or NULL for a database in memory (which can hold
  * only keys generated and unlocked in the same session: see
  * mc_keyring_new()). */

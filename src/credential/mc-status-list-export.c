@@ -84,11 +84,12 @@ sign_list (McStore         *store,
            const char      *status_base,
            const char      *purpose,
            guint            number,
+           GBytes          *given_bits,
            GDateTime       *from,
            GDateTime       *until,
            GError         **error)
 {
-  g_autoptr(GBytes) bits = NULL;
+  g_autoptr(GBytes) bits = given_bits != NULL ? g_bytes_ref (given_bits) : NULL;
   g_autoptr(JsonNode) list = NULL;
   g_autofree char *url = NULL;
   g_autofree char *from_text = format_time (from);
@@ -97,7 +98,8 @@ sign_list (McStore         *store,
   g_autofree char *token = NULL;
   SignedList *signed_list;
 
-  bits = mc_store_get_status_bits (store, number, purpose, error);
+  if (bits == NULL)
+    bits = mc_store_get_status_bits (store, number, purpose, error);
   if (bits == NULL)
     return NULL;
   url = mc_status_list_url (status_base, purpose, number * MC_STATUS_LIST_SIZE, NULL);
@@ -136,7 +138,7 @@ sign_all (McStore         *store,
     for (guint i = 0; i < G_N_ELEMENTS (purposes); i++)
       {
         SignedList *list = sign_list (store, key, kid_url, issuer, status_base, purposes[i], number,
-                                      from, until, error);
+                                      NULL, from, until, error);
 
         if (list == NULL)
           return NULL;
@@ -240,4 +242,60 @@ mc_status_list_export (McStore       *store,
   if (lists == NULL || !write_all (lists, directory, error))
     return 0;
   return lists->len;
+}
+
+gboolean
+mc_status_list_count_lists (McStore  *store,
+                            guint    *n_lists,
+                            GError  **error)
+{
+  guint last = 0;
+
+  g_return_val_if_fail (MC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (n_lists != NULL, FALSE);
+
+  if (!last_list_number (store, &last, error))
+    return FALSE;
+  *n_lists = last + 1;
+  return TRUE;
+}
+
+char *
+mc_status_list_sign (McStore      *store,
+                     McSigningKey *key,
+                     const char   *kid_url,
+                     const char   *base_url,
+                     const char   *purpose,
+                     guint         number,
+                     GBytes       *bits,
+                     gint64        signed_at,
+                     GError      **error)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *default_kid = NULL;
+  g_autofree char *status_base = NULL;
+  g_autoptr(McIssuerProfile) issuer = NULL;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  SignedList *list;
+  char *token;
+
+  g_return_val_if_fail (MC_IS_STORE (store), NULL);
+  g_return_val_if_fail (MC_IS_SIGNING_KEY (key), NULL);
+  g_return_val_if_fail (bits != NULL, NULL);
+
+  base = find_base_url (store, base_url, error);
+  if (base == NULL || (issuer = issuer_profile (store, base, error)) == NULL)
+    return NULL;
+  if (kid_url == NULL)
+    kid_url = default_kid = g_strconcat (base, "/keys/", mc_signing_key_get_kid (key), NULL);
+  status_base = g_strconcat (base, "/status", NULL);
+  from = g_date_time_new_from_unix_utc (signed_at);
+  until = g_date_time_add_hours (from, MC_STATUS_LIST_VALIDITY_HOURS);
+  list = sign_list (store, key, kid_url, issuer, status_base, purpose, number, bits, from, until, error);
+  if (list == NULL)
+    return NULL;
+  token = g_steal_pointer (&list->token);
+  signed_list_free (list);
+  return token;
 }

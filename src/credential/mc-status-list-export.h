@@ -37,4 +37,24 @@ guint mc_status_list_export (McStore       *store,
                              const char    *directory,
                              GError       **error);
 
+/* How many lists are in use (at least one, possibly empty). */
+gboolean mc_status_list_count_lists (McStore       *store,
+                                     guint         *n_lists,
+                                     GError       **error);
+
+/* One list, signed as mc_status_list_export() signs it: list @number
+ * for @purpose holding @bits (MC_STATUS_LIST_SIZE bits), valid from
+ * @signed_at (Unix seconds) for MC_STATUS_LIST_VALIDITY_HOURS.  @kid_url
+ * and @base_url as for mc_status_list_export().
+ * Returns: (transfer full): the compact JWS, or NULL with @error set */
+char    *mc_status_list_sign        (McStore       *store,
+                                     McSigningKey  *key,
+                                     const char    *kid_url,
+                                     const char    *base_url,
+                                     const char    *purpose,
+                                     guint          number,
+                                     GBytes        *bits,
+                                     gint64         signed_at,
+                                     GError       **error);
+
 G_END_DECLS
