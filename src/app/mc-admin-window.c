@@ -20,6 +20,7 @@ struct _McAdminWindow
   McAdminInstitutionPage *institution_page;
   McAdminKeysPage        *keys_page;
   McAdminPeoplePage      *people_page;
+  McAdminPublishingPage  *publishing_page;
 
   /* Template widgets */
   AdwPreferencesPage   *units_page;
@@ -345,6 +346,13 @@ mc_admin_window_get_keys_page (McAdminWindow *self)
   return self->keys_page;
 }
 
+McAdminPublishingPage *
+mc_admin_window_get_publishing_page (McAdminWindow *self)
+{
+  g_return_val_if_fail (MC_IS_ADMIN_WINDOW (self), NULL);
+  return self->publishing_page;
+}
+
 McAdminPeoplePage *
 mc_admin_window_get_people_page (McAdminWindow *self)
 {
@@ -396,6 +404,8 @@ add_institution_pages (McAdminWindow *self)
   g_signal_connect_object (self->keys_page, "changed", G_CALLBACK (on_keys_changed),
                            self, G_CONNECT_SWAPPED);
   adw_preferences_window_add (window, ADW_PREFERENCES_PAGE (self->keys_page));
+  self->publishing_page = mc_admin_publishing_page_new (self->workflow);
+  adw_preferences_window_add (window, ADW_PREFERENCES_PAGE (self->publishing_page));
   adw_preferences_window_add (window, units);
   g_object_unref (units);
 }

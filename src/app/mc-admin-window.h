@@ -6,13 +6,14 @@
 #include "mc-admin-institution-page.h"
 #include "mc-admin-keys-page.h"
 #include "mc-admin-people-page.h"
+#include "mc-admin-publishing-page.h"
 #include "mc-template-editor.h"
 
 G_BEGIN_DECLS
 
 /* Administration: the institution's settings (kept in the database), its
- * signing keys, academic units, people and their roles, and the review
- * templates.
+ * signing keys, publishing, academic units, people and their roles, and
+ * the review templates.
  * Everyone may look; only administrators can change anything, and the
  * core refuses anyone else whatever the window does.  Properties
  * (construct-only): "workflow", "validator".  Signal ::changed (a string:
@@ -35,6 +36,7 @@ gint64             mc_admin_window_add_unit        (McAdminWindow *self,
 McAdminInstitutionPage *mc_admin_window_get_institution_page (McAdminWindow *self);
 McAdminKeysPage   *mc_admin_window_get_keys_page   (McAdminWindow *self);
 McAdminPeoplePage *mc_admin_window_get_people_page (McAdminWindow *self);
+McAdminPublishingPage *mc_admin_window_get_publishing_page (McAdminWindow *self);
 /* Opens the editor of the newest version of the template at @index of
  * the list (as a click on its row would). */
 McTemplateEditor  *mc_admin_window_edit_template   (McAdminWindow *self,

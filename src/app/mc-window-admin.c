@@ -63,6 +63,8 @@ win_administration (GtkWidget  *widget,
 
   admin = mc_admin_window_new (self->workflow, self->validator);
   gtk_window_set_transient_for (GTK_WINDOW (admin), GTK_WINDOW (self));
+  /* Quitting closes it too, which stops publishing. */
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (admin), TRUE);
   g_signal_connect_object (admin, "changed", G_CALLBACK (on_admin_changed), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (admin));
 }

@@ -1,0 +1,571 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The publishing page of the administration window: starting the
+ * publishing service after the signing key's passphrase and fetching what
+ * it serves at the address shown, a wrong passphrase, a port in use,
+ * stopping (and closing the window), HTTPS files, did:web, the static
+ * export, and the page read-only for others.  Each test runs on a
+ * throw-away institution in a database file.  Run under
+ * tests/run-with-display. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "mc-admin-window.h"
+#include "mc-gui-test-util.h"
+#include "mc-keyring.h"
+#include "workflow-fixture.h"
+
+#define PASSPHRASE "Vier paarden op de dijk"
+#define BASE       "https://credentials.hanze.example"
+
+typedef struct {
+  McTestInstitution *inst;
+  McValidator       *validator;
+  McAdminWindow     *admin;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
+/* The institution ready to publish: its verification address and an
+ * Ed25519 key (quick to make) that signs. */
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McKeyring) keyring = NULL;
+  g_autoptr(McKeyRecord) key = NULL;
+  McWorkflow *admin = NULL;
+
+  f->inst = mc_test_institution_new ();
+  f->validator = mc_validator_new ();
+  admin = mc_test_workflow (f->inst, MC_TEST_ADMIN);
+  MC_TEST_ASSERT_OK (mc_workflow_set_setting (admin, MC_SETTING_VERIFICATION_URL, BASE, &error));
+  MC_TEST_ASSERT_OK (mc_workflow_set_setting (admin, MC_SETTING_SIGNING_ALGORITHM, "EdDSA", &error));
+  keyring = mc_keyring_new (admin);
+  key = mc_keyring_generate (keyring, MC_KEY_ALGORITHM_EDDSA, PASSPHRASE, FALSE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_strdup (f->inst->dir);
+  g_autoptr(GList) toplevels = NULL;
+
+  g_free (mc_gui_test_take_message ());
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  mc_gui_test_spin ();
+  g_clear_object (&f->validator);
+  mc_test_institution_free (f->inst);
+  remove_tree (dir);
+}
+
+static McAdminPublishingPage *
+open_page (Fixture *f, McTestPerson person)
+{
+  f->admin = mc_admin_window_new (mc_test_workflow (f->inst, person), f->validator);
+  gtk_window_set_default_size (GTK_WINDOW (f->admin), 720, 1000);
+  mc_gui_test_present (GTK_WINDOW (f->admin));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (f->admin), "publishing");
+  return mc_admin_window_get_publishing_page (f->admin);
+}
+
+static GtkWidget *
+child (McAdminPublishingPage *page, const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), MC_TYPE_ADMIN_PUBLISHING_PAGE, name));
+}
+
+/* A port nobody listens on (now). */
+static guint
+free_port (void)
+{
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GError) error = NULL;
+  guint16 port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+
+  g_assert_no_error (error);
+  g_socket_listener_close (listener);
+  return port;
+}
+
+static gboolean
+unlocking_done (gpointer data)
+{
+  return !mc_key_unlock_dialog_get_busy (data);
+}
+
+/* Types @passphrase into @dialog and unlocks; TRUE when the dialog
+ * closed (the key was open), FALSE when it stayed with a problem. */
+static gboolean
+unlock (McKeyUnlockDialog *dialog, const char *passphrase)
+{
+  g_autoptr(McKeyUnlockDialog) ref = g_object_ref (dialog);
+
+  g_assert_nonnull (dialog);
+  mc_gui_test_present (GTK_WINDOW (dialog));
+  mc_key_unlock_dialog_set_passphrase (dialog, passphrase);
+  g_assert_true (mc_key_unlock_dialog_unlock (dialog));
+  g_assert_true (mc_gui_test_wait (unlocking_done, dialog));
+  mc_gui_test_spin ();
+  return !gtk_widget_get_visible (GTK_WIDGET (dialog));
+}
+
+/* Fetching, while the main loop (which the service runs in) turns. */
+
+typedef struct {
+  GBytes  *body;
+  GError  *error;
+  guint    status;
+  gboolean done;
+} Fetch;
+
+static void
+on_fetched (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Fetch *fetch = data;
+
+  fetch->body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &fetch->error);
+  fetch->done = TRUE;
+}
+
+static gboolean
+fetch_done (gpointer data)
+{
+  return ((Fetch *) data)->done;
+}
+
+static gboolean
+accept_any_certificate (SoupMessage *message, GTlsCertificate *certificate, GTlsCertificateFlags errors,
+                        gpointer data)
+{
+  return TRUE;  /* the test's own self-signed certificate */
+}
+
+/* GETs @url; the status, or 0 with @error set when nothing answered. */
+static guint
+fetch (const char *url, GBytes **body, GError **error)
+{
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 5, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+  Fetch result = { NULL, NULL, 0, FALSE };
+
+  g_signal_connect (message, "accept-certificate", G_CALLBACK (accept_any_certificate), NULL);
+  soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL, on_fetched, &result);
+  g_assert_true (mc_gui_test_wait (fetch_done, &result));
+  if (result.error != NULL)
+    {
+      g_propagate_error (error, result.error);
+      return 0;
+    }
+  *body = result.body;
+  return soup_message_get_status (message);
+}
+
+/* The issuer's profile served at @url. */
+static void
+assert_serves_issuer (const char *url)
+{
+  g_autofree char *issuer = g_strconcat (url, "issuer", NULL);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *profile = NULL;
+
+  g_assert_cmpuint (fetch (issuer, &body, &error), ==, 200);
+  g_assert_no_error (error);
+  MC_TEST_ASSERT_OK (json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
+                                                 (gssize) g_bytes_get_size (body), &error));
+  profile = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (profile, "id"), ==, BASE "/issuer");
+  g_assert_cmpstr (json_object_get_string_member (profile, "name"), ==, "Hanze Polytechnic");
+}
+
+static void
+assert_nothing_listens (guint port)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+
+  connection = g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, &error);
+  g_assert_null (connection);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+}
+
+/* The passphrase dialog on screen (transfer none). */
+static McKeyUnlockDialog *
+find_unlock_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (MC_IS_KEY_UNLOCK_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Switches publishing on at @port, as a click does; the passphrase
+ * dialog it opens. */
+static McKeyUnlockDialog *
+switch_on (McAdminPublishingPage *page, guint port)
+{
+  GtkSwitch *toggle = GTK_SWITCH (child (page, "publish_switch"));
+
+  mc_admin_publishing_page_set_port (page, port);
+  gtk_switch_set_active (toggle, TRUE);
+  g_assert_cmpstr (mc_admin_publishing_page_get_status (page), ==, "Waiting for the signing key’s passphrase…");
+  g_assert_false (gtk_switch_get_state (toggle));
+  g_assert_false (mc_admin_publishing_page_get_running (page));
+  return find_unlock_dialog ();
+}
+
+/* Starting */
+
+static void
+test_start_stop (Fixture *f, gconstpointer data)
+{
+  McAdminPublishingPage *page = open_page (f, MC_TEST_ADMIN);
+  GtkSwitch *toggle = GTK_SWITCH (child (page, "publish_switch"));
+  guint port = free_port ();
+  g_autofree char *expected = g_strdup_printf ("http://127.0.0.1:%u/", port);
+  g_autofree char *url = NULL;
+  gint64 began = 0;
+
+  g_assert_false (gtk_switch_get_active (toggle));
+  g_assert_cmpstr (mc_admin_publishing_page_get_status (page), ==, "Not publishing");
+  g_assert_false (gtk_widget_get_visible (child (page, "url_row")));
+  g_assert_false (mc_admin_publishing_page_get_network_warning (page));
+  mc_gui_test_screenshot (GTK_WIDGET (f->admin), "gui-publishing-off");
+
+  began = g_get_monotonic_time ();
+  g_assert_true (unlock (switch_on (page, port), PASSPHRASE));
+  /* Not a timed test: how long unlocking (in a worker) and starting took. */
+  g_test_message ("unlocked and started in %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - began) / 1000);
+  g_assert_true (mc_admin_publishing_page_get_running (page));
+  g_assert_null (mc_admin_publishing_page_get_problem (page));
+  g_assert_true (gtk_switch_get_active (toggle));
+  g_assert_true (gtk_switch_get_state (toggle));
+  g_assert_cmpstr (mc_admin_publishing_page_get_status (page), ==, "Publishing over HTTP, with signed status lists");
+
+  /* The address shown is the one it answers at. */
+  url = mc_admin_publishing_page_dup_url (page);
+  g_assert_cmpstr (url, ==, expected);
+  g_assert_true (gtk_widget_get_visible (child (page, "url_row")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (page, "url_row"))), ==, url);
+  g_assert_cmpstr (gtk_link_button_get_uri (GTK_LINK_BUTTON (child (page, "open_button"))), ==, url);
+  g_assert_false (gtk_widget_get_sensitive (child (page, "port_row")));
+  assert_serves_issuer (url);
+  mc_gui_test_screenshot (GTK_WIDGET (f->admin), "gui-publishing-running");
+
+  /* Switching off stops it. */
+  gtk_switch_set_active (toggle, FALSE);
+  g_assert_false (mc_admin_publishing_page_get_running (page));
+  g_assert_false (gtk_switch_get_state (toggle));
+  g_assert_cmpstr (mc_admin_publishing_page_get_status (page), ==, "Not publishing");
+  g_assert_false (gtk_widget_get_visible (child (page, "url_row")));
+  g_assert_true (gtk_widget_get_sensitive (child (page, "port_row")));
+  assert_nothing_listens (port);
+}
+
+static void
+test_wrong_passphrase (Fixture *f, gconstpointer data)
+{
+  McAdminPublishingPage *page = open_page (f, MC_TEST_ADMIN);
+  guint port = free_port ();
+  McKeyUnlockDialog *dialog = switch_on (page, port);
+
+  g_assert_false (unlock (dialog, "not the passphrase"));
+  g_assert_cmpstr (mc_key_unlock_dialog_get_problem (dialog), ==, "The passphrase is not right for this key");
+  mc_gui_test_screenshot (GTK_WIDGET (dialog), "gui-publishing-wrong-passphrase");
+  g_assert_false (mc_admin_publishing_page_get_running (page));
+  assert_nothing_listens (port);
+
+  /* Giving up leaves it off. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  mc_gui_test_spin ();
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (child (page, "publish_switch"))));
+  g_assert_cmpstr (mc_admin_publishing_page_get_status (page), ==, "Not publishing");
+  assert_nothing_listens (port);
+}
+
+static void
+test_port_in_use (Fixture *f, gconstpointer data)
+{
+  McAdminPublishingPage *page = open_page (f, MC_TEST_ADMIN);
+  g_autoptr(GSocketListener) taken = g_socket_listener_new ();
+  g_autoptr(GError) error = NULL;
+  guint16 port = g_socket_listener_add_any_inet_port (taken, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (unlock (switch_on (page, port), PASSPHRASE));
+  g_assert_false (mc_admin_publishing_page_get_running (page));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (child (page, "publish_switch"))));
+  g_assert_true (g_str_has_prefix (mc_admin_publishing_page_get_problem (page),
+                                   "Another program already uses port"));
+  mc_gui_test_screenshot (GTK_WIDGET (f->admin), "gui-publishing-port-in-use");
+
+  /* Not an address: said plainly, nothing starts. */
+  mc_admin_publishing_page_set_address (page, "publish.example");
+  g_assert_true (unlock (switch_on (page, 0), PASSPHRASE));
+  g_assert_false (mc_admin_publishing_page_get_running (page));
+  g_assert_nonnull (strstr (mc_admin_publishing_page_get_problem (page), "is not an IP address"));
+}
+
+static void
+test_network_address (Fixture *f, gconstpointer data)
+{
+  McAdminPublishingPage *page = open_page (f, MC_TEST_ADMIN);
+
+  mc_admin_publishing_page_set_address (page, "0.0.0.0");
+  g_assert_true (mc_admin_publishing_page_get_network_warning (page));
+  mc_gui_test_screenshot (GTK_WIDGET (f->admin), "gui-publishing-network");
+  mc_admin_publishing_page_set_address (page, "192.0.2.10");
+  g_assert_true (mc_admin_publishing_page_get_network_warning (page));
+  mc_admin_publishing_page_set_address (page, "::1");
+  g_assert_false (mc_admin_publishing_page_get_network_warning (page));
+  mc_admin_publishing_page_set_address (page, "127.0.0.1");
+  g_assert_false (mc_admin_publishing_page_get_network_warning (page));
+}
+
+/* Closing the administration window stops publishing. */
+static void
+test_close_stops (Fixture *f, gconstpointer data)
+{
+  McAdminPublishingPage *page = open_page (f, MC_TEST_ADMIN);
+  guint port = free_port ();
+
+  g_assert_true (unlock (switch_on (page, port), PASSPHRASE));
+  g_assert_true (mc_admin_publishing_page_get_running (page));
+  gtk_window_close (GTK_WINDOW (f->admin));
+  mc_gui_test_spin ();
+  assert_nothing_listens (port);
+}
+
+/* Settings */
+
+static char *
+setting (Fixture *f, const char *key)
+{
+  return mc_store_get_setting (f->inst->store, key, "");
+}
+
+/* A self-signed certificate and its key, made by openssl; FALSE (the test
+ * skipped) without it. */
+static gboolean
+make_certificate (Fixture *f, char **certificate, char **key)
+{
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (openssl == NULL)
+    {
+      g_test_skip ("openssl is not installed");
+      return FALSE;
+    }
+  *certificate = g_build_filename (f->inst->dir, "cert.pem", NULL);
+  *key = g_build_filename (f->inst->dir, "key.pem", NULL);
+  {
+    const char *argv[] = { openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                           "-nodes", "-keyout", *key, "-out", *certificate, "-subj", "/CN=127.0.0.1",
+                           "-days", "2", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return TRUE;
+}
+
+static void
+test_https (Fixture *f, gconstpointer data)
+{
+  McAdminPublishingPage *page = open_page (f, MC_TEST_ADMIN);
+  g_autofree char *certificate = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *url = NULL;
+
+  if (!make_certificate (f, &certificate, &key))
+    return;
+
+  /* The certificate twice is no pair: said, nothing stored. */
+  g_assert_false (mc_admin_publishing_page_set_tls_files (page, certificate, certificate));
+  g_assert_nonnull (strstr (mc_admin_publishing_page_get_tls_problem (page), "cannot be used"));
+  mc_gui_test_screenshot (GTK_WIDGET (f->admin), "gui-publishing-bad-tls");
+  stored = setting (f, MC_SETTING_PUBLISH_TLS_CERTIFICATE);
+  g_assert_cmpstr (stored, ==, "");
+  g_assert_false (gtk_widget_get_sensitive (child (page, "tls_clear_button")));
+
+  /* One file alone is kept, with a word that the other is missing. */
+  g_assert_true (mc_admin_publishing_page_set_tls_files (page, certificate, ""));
+  g_assert_nonnull (strstr (mc_admin_publishing_page_get_tls_problem (page), "private key too"));
+
+  g_assert_true (mc_admin_publishing_page_set_tls_files (page, certificate, key));
+  g_assert_null (mc_admin_publishing_page_get_tls_problem (page));
+  g_clear_pointer (&stored, g_free);
+  stored = setting (f, MC_SETTING_PUBLISH_TLS_KEY);
+  g_assert_cmpstr (stored, ==, key);
+  g_assert_true (gtk_widget_get_sensitive (child (page, "tls_clear_button")));
+
+  /* Publishing now speaks HTTPS. */
+  g_assert_true (unlock (switch_on (page, 0), PASSPHRASE));
+  g_assert_true (mc_admin_publishing_page_get_running (page));
+  url = mc_admin_publishing_page_dup_url (page);
+  g_assert_true (g_str_has_prefix (url, "https://127.0.0.1:"));
+  g_assert_cmpstr (mc_admin_publishing_page_get_status (page), ==, "Publishing over HTTPS, with signed status lists");
+  assert_serves_issuer (url);
+  mc_admin_publishing_page_stop (page);
+
+  /* Plain HTTP again. */
+  g_signal_emit_by_name (child (page, "tls_clear_button"), "clicked");
+  g_clear_pointer (&stored, g_free);
+  stored = setting (f, MC_SETTING_PUBLISH_TLS_CERTIFICATE);
+  g_assert_cmpstr (stored, ==, "");
+}
+
+static void
+test_did_web (Fixture *f, gconstpointer data)
+{
+  McAdminPublishingPage *page = open_page (f, MC_TEST_ADMIN);
+  GtkSwitch *toggle = GTK_SWITCH (child (page, "did_web_switch"));
+  g_autofree char *on = NULL;
+  g_autofree char *off = NULL;
+
+  g_assert_false (gtk_switch_get_active (toggle));
+  gtk_switch_set_active (toggle, TRUE);
+  on = setting (f, MC_SETTING_PUBLISH_DID_WEB);
+  g_assert_cmpstr (on, ==, "true");
+  g_assert_true (mc_admin_publishing_page_set_did_web (page, FALSE));
+  g_assert_false (gtk_switch_get_active (toggle));
+  off = setting (f, MC_SETTING_PUBLISH_DID_WEB);
+  g_assert_cmpstr (off, ==, "false");
+}
+
+/* The export */
+
+static gboolean
+export_done (gpointer data)
+{
+  return !mc_admin_publishing_page_get_exporting (data);
+}
+
+static void
+assert_file (const char *dir, const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    g_error ("the export has no %s", name);
+}
+
+static void
+test_export (Fixture *f, gconstpointer data)
+{
+  McAdminPublishingPage *page = open_page (f, MC_TEST_ADMIN);
+  g_autofree char *dir = g_build_filename (f->inst->dir, "site", NULL);
+  g_autofree char *issuer = g_build_filename (dir, "issuer", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  McKeyUnlockDialog *dialog = NULL;
+
+  /* A wrong passphrase writes nothing. */
+  dialog = mc_admin_publishing_page_export (page, dir);
+  g_assert_false (unlock (dialog, "wrong"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  mc_gui_test_spin ();
+  g_assert_false (mc_admin_publishing_page_get_exporting (page));
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+
+  g_assert_true (unlock (mc_admin_publishing_page_export (page, dir), PASSPHRASE));
+  g_assert_true (mc_gui_test_wait (export_done, page));
+  g_assert_null (mc_admin_publishing_page_get_export_problem (page));
+  g_assert_true (gtk_widget_get_sensitive (child (page, "export_button")));
+  assert_file (dir, ".microcred-export");
+  assert_file (dir, "keys.json");
+  assert_file (dir, "status/revocation/0");
+  assert_file (dir, "catalogue.json");
+  assert_file (dir, "index.html");
+  MC_TEST_ASSERT_OK (g_file_get_contents (issuer, &text, NULL, &error));
+  MC_TEST_ASSERT_OK (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "id"),
+                   ==, BASE "/issuer");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (page, "export_row"))),
+                            "Exported to"));
+  mc_gui_test_screenshot (GTK_WIDGET (f->admin), "gui-publishing-exported");
+
+  /* A folder that holds something else is refused, plainly. */
+  g_clear_pointer (&dir, g_free);
+  dir = g_build_filename (f->inst->dir, "institution.db-keys", NULL);
+  g_assert_true (unlock (mc_admin_publishing_page_export (page, dir), PASSPHRASE));
+  g_assert_true (mc_gui_test_wait (export_done, page));
+  g_assert_nonnull (strstr (mc_admin_publishing_page_get_export_problem (page), "is not an earlier export"));
+}
+
+/* Others */
+
+static void
+test_read_only (Fixture *f, gconstpointer data)
+{
+  McAdminPublishingPage *page = open_page (f, MC_TEST_REGISTRAR);
+  const char *names[] = { "publish_switch", "certificate_button", "tls_key_button", "did_web_switch",
+                          "export_button", "address_row", "port_row" };
+
+  g_assert_false (mc_admin_publishing_page_get_editable (page));
+  g_assert_true (gtk_widget_get_visible (child (page, "note_group")));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_assert_false (gtk_widget_get_sensitive (child (page, names[i])));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (child (page, names[i])), ==, "Only administrators can change this");
+    }
+  g_assert_null (mc_admin_publishing_page_start (page));
+  g_assert_null (mc_admin_publishing_page_export (page, f->inst->dir));
+  g_assert_null (find_unlock_dialog ());
+  mc_gui_test_screenshot (GTK_WIDGET (f->admin), "gui-publishing-read-only");
+}
+
+int
+main (int argc, char *argv[])
+{
+  mc_gui_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/gui/publishing/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("start-stop", test_start_stop);
+  ADD ("wrong-passphrase", test_wrong_passphrase);
+  ADD ("port-in-use", test_port_in_use);
+  ADD ("network-address", test_network_address);
+  ADD ("close-stops", test_close_stops);
+  ADD ("https", test_https);
+  ADD ("did-web", test_did_web);
+  ADD ("export", test_export);
+  ADD ("read-only", test_read_only);
+#undef ADD
+  return g_test_run ();
+}
