@@ -95,6 +95,8 @@ on_export_unlocked (McAdminPublishingPage *self,
   ExportJob *job = NULL;
   McPublication *publication = NULL;
 
+  if (self->workflow == NULL)
+    return;  /* the window was closed meanwhile */
   /* Opens connections of its own to the database, for the worker. */
   publication = mc_publication_new (mc_workflow_get_store (self->workflow), &error);
   if (publication == NULL)

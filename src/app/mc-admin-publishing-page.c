@@ -49,6 +49,7 @@ _mc_admin_publishing_page_ask_key (McAdminPublishingPage *self,
 
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_signal_connect_object (dialog, "unlocked", on_unlocked, self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
@@ -88,6 +89,8 @@ sync_service (McAdminPublishingPage *self)
 {
   gboolean running = mc_admin_publishing_page_get_running (self);
 
+  if (self->workflow == NULL)
+    return;  /* disposed: a dialog outlived the window */
   g_clear_pointer (&self->status_url, g_free);
   self->status_url = running ? mc_publishing_service_dup_url (self->service) : g_strdup ("");
   self->syncing = TRUE;
@@ -167,6 +170,8 @@ on_start_unlocked (McAdminPublishingPage *self,
   g_autoptr(GError) error = NULL;
   gint64 began = g_get_monotonic_time ();
 
+  if (self->workflow == NULL)
+    return;
   if (!start_service (self, key, &error))
     {
       g_autofree char *in_use = NULL;
@@ -178,7 +183,7 @@ on_start_unlocked (McAdminPublishingPage *self,
                                   (guint) gtk_spin_button_get_value_as_int (self->port_spin));
       mc_problem_row_set_message (self->service_problem, in_use != NULL ? in_use : error->message);
     }
-  g_debug ("Starting the publishing service took %" G_GINT64_FORMAT " µs",
+  g_debug ("Starting the publishing service took %" G_GINT64_FORMAT " us",
            g_get_monotonic_time () - began);
   sync_service (self);
 }

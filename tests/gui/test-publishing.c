@@ -123,15 +123,19 @@ unlocking_done (gpointer data)
 static gboolean
 unlock (McKeyUnlockDialog *dialog, const char *passphrase)
 {
-  g_autoptr(McKeyUnlockDialog) ref = g_object_ref (dialog);
+  gboolean closed = FALSE;
 
   g_assert_nonnull (dialog);
+  /* Kept alive past its closing, to ask whether it closed. */
+  g_object_ref (dialog);
   mc_gui_test_present (GTK_WINDOW (dialog));
   mc_key_unlock_dialog_set_passphrase (dialog, passphrase);
   g_assert_true (mc_key_unlock_dialog_unlock (dialog));
   g_assert_true (mc_gui_test_wait (unlocking_done, dialog));
   mc_gui_test_spin ();
-  return !gtk_widget_get_visible (GTK_WIDGET (dialog));
+  closed = !gtk_widget_get_visible (GTK_WIDGET (dialog));
+  g_object_unref (dialog);
+  return closed;
 }
 
 /* Fetching, while the main loop (which the service runs in) turns. */
@@ -365,6 +369,21 @@ test_close_stops (Fixture *f, gconstpointer data)
   assert_nothing_listens (port);
 }
 
+/* Closing the window while the passphrase is asked for starts nothing. */
+static void
+test_close_while_asking (Fixture *f, gconstpointer data)
+{
+  McAdminPublishingPage *page = open_page (f, MC_TEST_ADMIN);
+  guint port = free_port ();
+  McKeyUnlockDialog *dialog = switch_on (page, port);
+
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (f->admin));
+  mc_gui_test_spin ();
+  g_assert_null (find_unlock_dialog ());
+  assert_nothing_listens (port);
+}
+
 /* Settings */
 
 static char *
@@ -562,6 +581,7 @@ main (int argc, char *argv[])
   ADD ("port-in-use", test_port_in_use);
   ADD ("network-address", test_network_address);
   ADD ("close-stops", test_close_stops);
+  ADD ("close-while-asking", test_close_while_asking);
   ADD ("https", test_https);
   ADD ("did-web", test_did_web);
   ADD ("export", test_export);
