@@ -12,6 +12,7 @@
 
 #include "mc-gui-test-util.h"
 #include "mc-recognition-dialog.h"
+#include "mc-recognitions-window.h"
 #include "mc-verify-dialog.h"
 #include "workflow-fixture.h"
 
@@ -308,6 +309,14 @@ test_recognise (void)
   guint before = 0;
   McRecognition *r = NULL;
 
+  /* None yet: the list says how to make one. */
+  if (n_recognitions () == 0)
+    {
+      McRecognitionsWindow *empty = mc_recognitions_window_new (mc_test_workflow (partner.inst, MC_TEST_REGISTRAR));
+
+      g_assert_cmpuint (mc_recognitions_window_get_n_rows (empty), ==, 0);
+      gtk_window_destroy (GTK_WINDOW (empty));
+    }
   add_partner ();
   verify (dialog);
   recognition = g_object_ref (mc_verify_dialog_record_recognition (dialog));
@@ -358,6 +367,31 @@ test_recognise (void)
 }
 
 static void
+test_recognitions_window (void)
+{
+  McRecognitionsWindow *window = mc_recognitions_window_new (mc_test_workflow (partner.inst, MC_TEST_REGISTRAR));
+  g_autoptr(GPtrArray) recorded = mc_store_list_recognitions (partner.inst->store, NULL);
+  McRecognition *newest = NULL;
+  AdwActionRow *row = NULL;
+  const char *subtitle = NULL;
+
+  mc_gui_test_present (GTK_WINDOW (window));
+  g_assert_null (mc_recognitions_window_get_error (window));
+  g_assert_cmpuint (recorded->len, >, 0);
+  g_assert_cmpuint (mc_recognitions_window_get_n_rows (window), ==, recorded->len);
+  newest = g_ptr_array_index (recorded, 0);
+  row = mc_recognitions_window_get_row (window, 0);
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), newest->learner_name));
+  subtitle = adw_action_row_get_subtitle (row);
+  g_assert_nonnull (strstr (subtitle, "2.5 ECTS towards “"));
+  g_assert_nonnull (strstr (subtitle, "Joint offer"));
+  g_assert_nonnull (strstr (subtitle, "Stacks into the data track"));
+  g_assert_nonnull (strstr (subtitle, mc_person_get_name (mc_workflow_get_actor (mc_test_workflow (partner.inst, MC_TEST_REGISTRAR)))));
+  mc_gui_test_screenshot (GTK_WIDGET (window), "recognitions");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_recognise_refused (void)
 {
   McVerifyDialog *dialog = verify_dialog (MC_TEST_OWNER);
@@ -403,6 +437,7 @@ main (int    argc,
   g_test_add_func ("/gui/remote/offline-empty-cache", test_offline_empty_cache);
   g_test_add_func ("/gui/remote/cancel", test_cancel);
   g_test_add_func ("/gui/remote/recognise", test_recognise);
+  g_test_add_func ("/gui/remote/recognitions-window", test_recognitions_window);
   g_test_add_func ("/gui/remote/recognise-refused", test_recognise_refused);
   status = g_test_run ();
   partner_tear_down ();
