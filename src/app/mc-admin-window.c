@@ -19,6 +19,7 @@ struct _McAdminWindow
   AdwPreferencesGroup    *templates_group;
   McAdminInstitutionPage *institution_page;
   McAdminKeysPage        *keys_page;
+  McAdminPartnersPage    *partners_page;
   McAdminPeoplePage      *people_page;
 
   /* Template widgets */
@@ -138,6 +139,12 @@ static void
 on_keys_changed (McAdminWindow *self)
 {
   emit_changed (self, "keys");
+}
+
+static void
+on_partners_changed (McAdminWindow *self)
+{
+  emit_changed (self, "partners");
 }
 
 /* Units */
@@ -345,6 +352,13 @@ mc_admin_window_get_keys_page (McAdminWindow *self)
   return self->keys_page;
 }
 
+McAdminPartnersPage *
+mc_admin_window_get_partners_page (McAdminWindow *self)
+{
+  g_return_val_if_fail (MC_IS_ADMIN_WINDOW (self), NULL);
+  return self->partners_page;
+}
+
 McAdminPeoplePage *
 mc_admin_window_get_people_page (McAdminWindow *self)
 {
@@ -396,6 +410,10 @@ add_institution_pages (McAdminWindow *self)
   g_signal_connect_object (self->keys_page, "changed", G_CALLBACK (on_keys_changed),
                            self, G_CONNECT_SWAPPED);
   adw_preferences_window_add (window, ADW_PREFERENCES_PAGE (self->keys_page));
+  self->partners_page = mc_admin_partners_page_new (self->workflow);
+  g_signal_connect_object (self->partners_page, "changed", G_CALLBACK (on_partners_changed),
+                           self, G_CONNECT_SWAPPED);
+  adw_preferences_window_add (window, ADW_PREFERENCES_PAGE (self->partners_page));
   adw_preferences_window_add (window, units);
   g_object_unref (units);
 }
