@@ -259,6 +259,33 @@ test_migrate_from_v3 (void)
   g_assert_no_error (error);
 }
 
+/* The interface's question: may this person record recognitions at all? */
+static void
+test_check_recognise (void)
+{
+  g_autoptr(McTestInstitution) inst = mc_test_institution_new ();
+  g_autoptr(McRecognition) recognition = NULL;
+  g_autoptr(GError) error = NULL;
+
+  MC_TEST_ASSERT_OK (mc_workflow_check_recognise (mc_test_workflow (inst, MC_TEST_REGISTRAR), NULL, &error));
+  MC_TEST_ASSERT_OK (mc_workflow_check_recognise (mc_test_workflow (inst, MC_TEST_OTHER_REGISTRAR), NULL, &error));
+  g_assert_false (mc_workflow_check_recognise (mc_test_workflow (inst, MC_TEST_OWNER), NULL, &error));
+  g_assert_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_ALLOWED);
+  g_assert_nonnull (strstr (error->message, "Registrar"));
+  g_clear_error (&error);
+
+  /* Only partly verified: the core's reason, for a registrar too. */
+  recognition = verified_recognition ();
+  g_free (recognition->verdict);
+  recognition->verdict = g_strdup ("incomplete");
+  g_assert_false (mc_workflow_check_recognise (mc_test_workflow (inst, MC_TEST_REGISTRAR), recognition, &error));
+  g_assert_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_READY);
+  g_clear_error (&error);
+  g_free (recognition->verdict);
+  recognition->verdict = g_strdup ("valid");
+  MC_TEST_ASSERT_OK (mc_workflow_check_recognise (mc_test_workflow (inst, MC_TEST_REGISTRAR), recognition, &error));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +294,7 @@ main (int   argc,
 
   g_test_add_func ("/core/partners/add-list-remove", test_partners);
   g_test_add_func ("/core/recognition/record", test_recognise);
+  g_test_add_func ("/core/recognition/check", test_check_recognise);
   g_test_add_func ("/core/recognition/frozen", test_recognition_frozen);
   g_test_add_func ("/core/recognition/migrate-from-v3", test_migrate_from_v3);
   return g_test_run ();

@@ -19,6 +19,7 @@ struct _McAdminWindow
   AdwPreferencesGroup    *templates_group;
   McAdminInstitutionPage *institution_page;
   McAdminKeysPage        *keys_page;
+  McAdminPartnersPage    *partners_page;
   McAdminPeoplePage      *people_page;
   McAdminPublishingPage  *publishing_page;
 
@@ -139,6 +140,12 @@ static void
 on_keys_changed (McAdminWindow *self)
 {
   emit_changed (self, "keys");
+}
+
+static void
+on_partners_changed (McAdminWindow *self)
+{
+  emit_changed (self, "partners");
 }
 
 /* Units */
@@ -353,6 +360,13 @@ mc_admin_window_get_publishing_page (McAdminWindow *self)
   return self->publishing_page;
 }
 
+McAdminPartnersPage *
+mc_admin_window_get_partners_page (McAdminWindow *self)
+{
+  g_return_val_if_fail (MC_IS_ADMIN_WINDOW (self), NULL);
+  return self->partners_page;
+}
+
 McAdminPeoplePage *
 mc_admin_window_get_people_page (McAdminWindow *self)
 {
@@ -406,6 +420,10 @@ add_institution_pages (McAdminWindow *self)
   adw_preferences_window_add (window, ADW_PREFERENCES_PAGE (self->keys_page));
   self->publishing_page = mc_admin_publishing_page_new (self->workflow);
   adw_preferences_window_add (window, ADW_PREFERENCES_PAGE (self->publishing_page));
+  self->partners_page = mc_admin_partners_page_new (self->workflow);
+  g_signal_connect_object (self->partners_page, "changed", G_CALLBACK (on_partners_changed),
+                           self, G_CONNECT_SWAPPED);
+  adw_preferences_window_add (window, ADW_PREFERENCES_PAGE (self->partners_page));
   adw_preferences_window_add (window, units);
   g_object_unref (units);
 }

@@ -5,6 +5,7 @@
 #include "mc-core.h"
 #include "mc-admin-institution-page.h"
 #include "mc-admin-keys-page.h"
+#include "mc-admin-partners-page.h"
 #include "mc-admin-people-page.h"
 #include "mc-admin-publishing-page.h"
 #include "mc-template-editor.h"
@@ -35,6 +36,7 @@ gint64             mc_admin_window_add_unit        (McAdminWindow *self,
                                                     const char    *name);
 McAdminInstitutionPage *mc_admin_window_get_institution_page (McAdminWindow *self);
 McAdminKeysPage   *mc_admin_window_get_keys_page   (McAdminWindow *self);
+McAdminPartnersPage *mc_admin_window_get_partners_page (McAdminWindow *self);
 McAdminPeoplePage *mc_admin_window_get_people_page (McAdminWindow *self);
 McAdminPublishingPage *mc_admin_window_get_publishing_page (McAdminWindow *self);
 /* Opens the editor of the newest version of the template at @index of

@@ -4,44 +4,20 @@
 #include <glib/gi18n.h>
 
 #include "mc-credential-verifier.h"
-#include "mc-date-format.h"
-#include "mc-store-job.h"
-#include "mc-verify-dialog.h"
+#include "mc-recognition-dialog.h"
+#include "mc-recognition-text.h"
+#include "mc-verify-dialog-private.h"
 
-struct _McVerifyDialog
-{
-  AdwWindow       parent_instance;
-
-  McWorkflow     *workflow;
-  McVerification *verification;
-  GCancellable   *cancellable;
-  char           *error;
-
-  /* Template widgets */
-  GtkButton      *back_button;
-  GtkStack       *stack;
-  GtkRevealer    *error_revealer;
-  GtkLabel       *error_label;
-  GtkTextView    *text_view;
-  GtkSpinner     *spinner;
-  GtkBox         *verdict_box;
-  GtkImage       *verdict_icon;
-  GtkLabel       *verdict_label;
-  GtkLabel       *summary_label;
-  AdwPreferencesGroup *credential_group;
-  AdwActionRow   *learner_row;
-  AdwActionRow   *achievement_row;
-  AdwActionRow   *issuer_row;
-  AdwActionRow   *dates_row;
-  AdwActionRow   *id_row;
-  GtkListBox     *checks_list;
-};
+/* Verifying runs in the main context: McRemoteVerifier fetches what a
+ * credential of another institution points at asynchronously, and looks
+ * our own up in the register.  A file is read in a worker first. */
 
 G_DEFINE_FINAL_TYPE (McVerifyDialog, mc_verify_dialog, ADW_TYPE_WINDOW)
 
 enum {
   PROP_0,
   PROP_WORKFLOW,
+  PROP_VERIFIER,
   N_PROPS
 };
 
@@ -49,178 +25,28 @@ static GParamSpec *properties[N_PROPS];
 
 static void on_text_changed (McVerifyDialog *self);
 
-/* Verifying, in a worker on its own connection to the register */
-
-typedef struct {
-  char *text;
-  char *path;
-} VerifyRequest;
-
 static void
-verify_request_free (VerifyRequest *request)
+set_busy (McVerifyDialog *self,
+          gboolean        busy)
 {
-  g_free (request->text);
-  g_free (request->path);
-  g_free (request);
-}
-
-static gpointer
-verify_job (McStore       *store,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  VerifyRequest *request = data;
-  g_autoptr(McCredentialVerifier) verifier = mc_credential_verifier_new ();
-
-  mc_credential_verifier_set_store (verifier, store);
-  if (request->path != NULL)
-    return mc_credential_verifier_verify_file (verifier, request->path, error);
-  return mc_credential_verifier_verify_text (verifier, request->text, error);
-}
-
-/* Showing the result */
-
-static void
-set_row (AdwActionRow *row,
-         const char   *value)
-{
-  gtk_widget_set_visible (GTK_WIDGET (row), value != NULL && value[0] != '\0');
-  adw_action_row_set_subtitle (row, value != NULL ? value : "");
-}
-
-static char *
-format_date (GDateTime *date)
-{
-  return date != NULL ? mc_format_unix_date (g_date_time_to_unix (date), NULL) : NULL;
-}
-
-static char *
-dates_text (McVerification *verification)
-{
-  g_autofree char *issued = format_date (mc_verification_get_issued (verification));
-  g_autofree char *until = format_date (mc_verification_get_valid_until (verification));
-
-  if (issued == NULL)
-    return NULL;
-  if (until == NULL)
-    /* Translators: %s is a date */
-    return g_strdup_printf (_("From %s, with no end date"), issued);
-  /* Translators: from one date until another */
-  return g_strdup_printf (_("From %s until %s"), issued, until);
-}
-
-static GtkWidget *
-check_row (const McVerificationCheck *check)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *outcome = gtk_label_new (NULL);
-  const char *icon_name = "action-unavailable-symbolic";
-  const char *css = "check-skipped";
-  const char *text = _("Not checked");
-
-  switch (mc_verification_check_get_outcome (check))
+  if (busy)
     {
-    case MC_CHECK_OUTCOME_PASSED:
-      icon_name = "emblem-ok-symbolic";
-      css = "check-passed";
-      text = _("Passed");
-      break;
-    case MC_CHECK_OUTCOME_FAILED:
-      icon_name = "dialog-error-symbolic";
-      css = "check-failed";
-      text = _("Failed");
-      break;
-    case MC_CHECK_OUTCOME_SKIPPED:
-    default:
-      break;
-    }
-
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  gtk_widget_add_css_class (row, css);
-  gtk_widget_add_css_class (icon, "check-icon");
-  gtk_label_set_text (GTK_LABEL (outcome), text);
-  gtk_widget_set_valign (outcome, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (outcome, "check-outcome");
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mc_verification_check_get_title (check));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), mc_verification_check_get_detail (check));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), outcome);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  return row;
-}
-
-static void
-show_verdict (McVerifyDialog *self)
-{
-  McVerification *verification = self->verification;
-  const char *title = _("Incomplete");
-  const char *icon = "dialog-question-symbolic";
-  const char *css = "verdict-incomplete";
-
-  switch (mc_verification_get_verdict (verification))
-    {
-    case MC_VERDICT_VALID:
-      title = _("Valid");
-      icon = "emblem-ok-symbolic";
-      css = "verdict-valid";
-      break;
-    case MC_VERDICT_INVALID:
-      title = _("Not Valid");
-      icon = "dialog-error-symbolic";
-      css = "verdict-invalid";
-      break;
-    case MC_VERDICT_INCOMPLETE:
-    default:
-      break;
-    }
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_box), "verdict-valid");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_box), "verdict-invalid");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_box), "verdict-incomplete");
-  gtk_widget_add_css_class (GTK_WIDGET (self->verdict_box), css);
-  gtk_image_set_from_icon_name (self->verdict_icon, icon);
-  gtk_label_set_text (self->verdict_label, title);
-  gtk_label_set_text (self->summary_label, mc_verification_get_summary (verification));
-}
-
-static void
-show_result (McVerifyDialog *self)
-{
-  McVerification *verification = self->verification;
-  g_autofree char *dates = dates_text (verification);
-  GtkWidget *child = NULL;
-
-  show_verdict (self);
-  /* What a credential that is not valid says is only its claim. */
-  if (mc_verification_get_verdict (verification) == MC_VERDICT_VALID)
-    {
-      adw_preferences_group_set_title (self->credential_group, _("What the Credential Says"));
-      adw_preferences_group_set_description (self->credential_group, NULL);
+      gtk_spinner_start (self->spinner);
+      gtk_label_set_text (self->checking_label,
+                          gtk_switch_get_active (self->offline_switch)
+                            ? _("Checking the credential with what was fetched before…")
+                            : _("Checking the credential and fetching what its issuer publishes…"));
+      gtk_stack_set_visible_child_name (self->stack, "checking");
     }
   else
     {
-      adw_preferences_group_set_title (self->credential_group, _("What the Credential Claims"));
-      adw_preferences_group_set_description (self->credential_group,
-                                             _("Not confirmed: the checks below did not all pass"));
+      g_clear_object (&self->cancellable);
+      gtk_spinner_stop (self->spinner);
     }
-  set_row (self->learner_row, mc_verification_get_learner_name (verification));
-  set_row (self->achievement_row, mc_verification_get_achievement_name (verification));
-  set_row (self->issuer_row, mc_verification_get_issuer_name (verification));
-  set_row (self->dates_row, dates);
-  set_row (self->id_row, mc_verification_get_credential_id (verification));
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checks_list))) != NULL)
-    gtk_list_box_remove (self->checks_list, child);
-  for (guint i = 0; i < mc_verification_get_n_checks (verification); i++)
-    gtk_list_box_append (self->checks_list, check_row (mc_verification_get_check (verification, i)));
-
-  gtk_stack_set_visible_child_name (self->stack, "result");
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "verify.open", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "verify.cancel", busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->offline_switch), !busy);
+  on_text_changed (self);
 }
 
 static void
@@ -240,18 +66,15 @@ on_verified (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  McVerifyDialog *self = MC_VERIFY_DIALOG (source);
+  g_autoptr(McVerifyDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  McVerification *verification = mc_store_job_finish (result, &error);
+  McVerification *verification = mc_remote_verifier_verify_finish (MC_REMOTE_VERIFIER (source), result, &error);
 
   if (verification == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  g_clear_object (&self->cancellable);
-  gtk_spinner_stop (self->spinner);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "verify.open", TRUE);
-  on_text_changed (self);
-
+  set_busy (self, FALSE);
   g_clear_object (&self->verification);
+  g_clear_pointer (&self->recorded, g_free);
   if (verification == NULL)
     {
       show_input (self, error->message);
@@ -259,61 +82,140 @@ on_verified (GObject      *source,
     }
   self->verification = verification;
   g_clear_pointer (&self->error, g_free);
-  show_result (self);
+  _mc_verify_dialog_show_result (self);
 }
 
 static void
-start (McVerifyDialog *self,
-       VerifyRequest  *request)
+cancel_running (McVerifyDialog *self)
 {
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+}
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "verify.verify-text", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "verify.open", FALSE);
-  gtk_spinner_start (self->spinner);
-  gtk_stack_set_visible_child_name (self->stack, "checking");
-  mc_store_job_run (mc_workflow_get_store (self->workflow), verify_job, request,
-                    (GDestroyNotify) verify_request_free, g_object_unref, self, self->cancellable,
-                    on_verified, NULL);
+static void
+start_text (McVerifyDialog *self,
+            const char     *text)
+{
+  g_free (self->text);
+  self->text = g_strdup (text);
+  mc_remote_verifier_set_offline (self->verifier, gtk_switch_get_active (self->offline_switch));
+  mc_remote_verifier_verify_async (self->verifier, text, self->cancellable, on_verified,
+                                   g_object_ref (self));
+}
+
+static void
+begin (McVerifyDialog *self)
+{
+  cancel_running (self);
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
 }
 
 void
 mc_verify_dialog_verify_text (McVerifyDialog *self,
                               const char     *text)
 {
-  VerifyRequest *request = NULL;
-
   g_return_if_fail (MC_IS_VERIFY_DIALOG (self));
   g_return_if_fail (text != NULL);
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, -1);
-  request = g_new0 (VerifyRequest, 1);
-  request->text = g_strdup (text);
-  start (self, request);
+  begin (self);
+  start_text (self, text);
+}
+
+static void
+read_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+  char *text = mc_credential_verifier_read_text_file (task_data, cancellable, &error);
+
+  if (text == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, text, g_free);
+}
+
+static void
+on_file_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  McVerifyDialog *self = MC_VERIFY_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (text == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (text == NULL)
+    {
+      set_busy (self, FALSE);
+      show_input (self, error->message);
+      return;
+    }
+  start_text (self, text);
 }
 
 void
 mc_verify_dialog_verify_file (McVerifyDialog *self,
                               GFile          *file)
 {
-  VerifyRequest *request = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (MC_IS_VERIFY_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      show_input (self, _("Only credential files on this computer can be opened"));
-      return;
-    }
-  request = g_new0 (VerifyRequest, 1);
-  request->path = g_steal_pointer (&path);
-  start (self, request);
+  begin (self);
+  task = g_task_new (self, self->cancellable, on_file_read, NULL);
+  g_task_set_source_tag (task, mc_verify_dialog_verify_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, read_file_thread);
+}
+
+void
+mc_verify_dialog_cancel (McVerifyDialog *self)
+{
+  g_return_if_fail (MC_IS_VERIFY_DIALOG (self));
+
+  if (self->cancellable == NULL)
+    return;
+  cancel_running (self);
+  set_busy (self, FALSE);
+  show_input (self, NULL);
+}
+
+/* Recognition */
+
+static void
+on_recognition_recorded (McVerifyDialog      *self,
+                         McRecognition       *recognition,
+                         McRecognitionDialog *dialog)
+{
+  g_autofree char *credit = mc_recognition_text_credit (mc_workflow_get_store (self->workflow), recognition);
+
+  g_free (self->recorded);
+  /* Translators: %s is "5 ECTS towards “Data Ethics” · Credit transfer" */
+  self->recorded = g_strdup_printf (_("Recognition recorded: %s"), credit);
+  _mc_verify_dialog_update_recognise (self);
+}
+
+McRecognitionDialog *
+mc_verify_dialog_record_recognition (McVerifyDialog *self)
+{
+  McRecognitionDialog *dialog = NULL;
+
+  g_return_val_if_fail (MC_IS_VERIFY_DIALOG (self), NULL);
+
+  if (!self->can_recognise)
+    return NULL;
+  dialog = mc_recognition_dialog_new (self->workflow, self->verification, self->text);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (on_recognition_recorded), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 /* Actions */
@@ -396,6 +298,22 @@ on_text_changed (McVerifyDialog *self)
                                  self->cancellable == NULL && gtk_text_buffer_get_char_count (buffer) > 0);
 }
 
+static void
+verify_cancel (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  mc_verify_dialog_cancel (MC_VERIFY_DIALOG (widget));
+}
+
+static void
+verify_recognise (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  mc_verify_dialog_record_recognition (MC_VERIFY_DIALOG (widget));
+}
+
 static gboolean
 on_drop (GtkDropTarget  *target,
          const GValue   *value,
@@ -439,7 +357,70 @@ mc_verify_dialog_get_verdict_text (McVerifyDialog *self)
   return self->verification != NULL ? gtk_label_get_text (self->verdict_label) : NULL;
 }
 
+void
+mc_verify_dialog_set_offline (McVerifyDialog *self,
+                              gboolean        offline)
+{
+  g_return_if_fail (MC_IS_VERIFY_DIALOG (self));
+  gtk_switch_set_active (self->offline_switch, offline);
+}
+
+gboolean
+mc_verify_dialog_get_offline (McVerifyDialog *self)
+{
+  g_return_val_if_fail (MC_IS_VERIFY_DIALOG (self), FALSE);
+  return gtk_switch_get_active (self->offline_switch);
+}
+
+const char *
+mc_verify_dialog_get_trust_text (McVerifyDialog *self)
+{
+  g_return_val_if_fail (MC_IS_VERIFY_DIALOG (self), NULL);
+  return self->verification != NULL && gtk_widget_get_visible (GTK_WIDGET (self->trust_label))
+         ? gtk_label_get_text (self->trust_label) : NULL;
+}
+
+const char *
+mc_verify_dialog_get_not_checked_text (McVerifyDialog *self)
+{
+  g_return_val_if_fail (MC_IS_VERIFY_DIALOG (self), NULL);
+  return self->verification != NULL && gtk_widget_get_visible (GTK_WIDGET (self->not_checked_group))
+         ? gtk_label_get_text (self->not_checked_label) : NULL;
+}
+
+gboolean
+mc_verify_dialog_get_can_recognise (McVerifyDialog *self,
+                                    const char    **reason)
+{
+  g_return_val_if_fail (MC_IS_VERIFY_DIALOG (self), FALSE);
+
+  if (reason != NULL)
+    *reason = self->can_recognise ? NULL : gtk_widget_get_tooltip_text (GTK_WIDGET (self->recognise_button));
+  return self->can_recognise;
+}
+
+const char *
+mc_verify_dialog_get_recorded_text (McVerifyDialog *self)
+{
+  g_return_val_if_fail (MC_IS_VERIFY_DIALOG (self), NULL);
+  return self->recorded;
+}
+
 /* GObject */
+
+static void
+mc_verify_dialog_constructed (GObject *object)
+{
+  McVerifyDialog *self = MC_VERIFY_DIALOG (object);
+
+  G_OBJECT_CLASS (mc_verify_dialog_parent_class)->constructed (object);
+
+  g_assert (MC_IS_WORKFLOW (self->workflow));
+  if (self->verifier == NULL)
+    self->verifier = mc_remote_verifier_new (mc_workflow_get_store (self->workflow));
+  set_busy (self, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "verify.recognise", FALSE);
+}
 
 static void
 mc_verify_dialog_dispose (GObject *object)
@@ -461,8 +442,11 @@ mc_verify_dialog_finalize (GObject *object)
   McVerifyDialog *self = MC_VERIFY_DIALOG (object);
 
   g_clear_object (&self->workflow);
+  g_clear_object (&self->verifier);
   g_clear_object (&self->verification);
   g_clear_pointer (&self->error, g_free);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->recorded, g_free);
 
   G_OBJECT_CLASS (mc_verify_dialog_parent_class)->finalize (object);
 }
@@ -479,6 +463,9 @@ mc_verify_dialog_get_property (GObject    *object,
     {
     case PROP_WORKFLOW:
       g_value_set_object (value, self->workflow);
+      break;
+    case PROP_VERIFIER:
+      g_value_set_object (value, self->verifier);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -498,6 +485,9 @@ mc_verify_dialog_set_property (GObject      *object,
     case PROP_WORKFLOW:
       self->workflow = g_value_dup_object (value);
       break;
+    case PROP_VERIFIER:
+      self->verifier = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -509,6 +499,7 @@ mc_verify_dialog_class_init (McVerifyDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = mc_verify_dialog_constructed;
   object_class->dispose = mc_verify_dialog_dispose;
   object_class->finalize = mc_verify_dialog_finalize;
   object_class->get_property = mc_verify_dialog_get_property;
@@ -516,6 +507,9 @@ mc_verify_dialog_class_init (McVerifyDialogClass *klass)
 
   properties[PROP_WORKFLOW] =
     g_param_spec_object ("workflow", NULL, NULL, MC_TYPE_WORKFLOW,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VERIFIER] =
+    g_param_spec_object ("verifier", NULL, NULL, MC_TYPE_REMOTE_VERIFIER,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -525,11 +519,19 @@ mc_verify_dialog_class_init (McVerifyDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McVerifyDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, McVerifyDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, McVerifyDialog, text_view);
+  gtk_widget_class_bind_template_child (widget_class, McVerifyDialog, offline_switch);
   gtk_widget_class_bind_template_child (widget_class, McVerifyDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, McVerifyDialog, checking_label);
   gtk_widget_class_bind_template_child (widget_class, McVerifyDialog, verdict_box);
   gtk_widget_class_bind_template_child (widget_class, McVerifyDialog, verdict_icon);
   gtk_widget_class_bind_template_child (widget_class, McVerifyDialog, verdict_label);
   gtk_widget_class_bind_template_child (widget_class, McVerifyDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, McVerifyDialog, trust_label);
+  gtk_widget_class_bind_template_child (widget_class, McVerifyDialog, not_checked_group);
+  gtk_widget_class_bind_template_child (widget_class, McVerifyDialog, not_checked_label);
+  gtk_widget_class_bind_template_child (widget_class, McVerifyDialog, recognition_box);
+  gtk_widget_class_bind_template_child (widget_class, McVerifyDialog, recognise_button);
+  gtk_widget_class_bind_template_child (widget_class, McVerifyDialog, recognition_label);
   gtk_widget_class_bind_template_child (widget_class, McVerifyDialog, credential_group);
   gtk_widget_class_bind_template_child (widget_class, McVerifyDialog, learner_row);
   gtk_widget_class_bind_template_child (widget_class, McVerifyDialog, achievement_row);
@@ -541,6 +543,8 @@ mc_verify_dialog_class_init (McVerifyDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "verify.verify-text", NULL, verify_verify_text);
   gtk_widget_class_install_action (widget_class, "verify.open", NULL, verify_open);
   gtk_widget_class_install_action (widget_class, "verify.again", NULL, verify_again);
+  gtk_widget_class_install_action (widget_class, "verify.cancel", NULL, verify_cancel);
+  gtk_widget_class_install_action (widget_class, "verify.recognise", NULL, verify_recognise);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "verify.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "verify.verify-text", NULL);

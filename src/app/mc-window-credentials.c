@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-recognitions-window.h"
 #include "mc-verify-dialog.h"
 #include "mc-window-private.h"
 
@@ -75,6 +76,18 @@ win_verify_credential (GtkWidget  *widget,
 }
 
 static void
+win_show_recognitions (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  McWindow *self = MC_WINDOW (widget);
+  McRecognitionsWindow *window = mc_recognitions_window_new (self->workflow);
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 win_show_credentials (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
@@ -93,4 +106,5 @@ _mc_window_class_add_credentials_actions (GtkWidgetClass *widget_class)
 
   gtk_widget_class_install_action (widget_class, "win.verify-credential", NULL, win_verify_credential);
   gtk_widget_class_install_action (widget_class, "win.show-credentials", NULL, win_show_credentials);
+  gtk_widget_class_install_action (widget_class, "win.show-recognitions", NULL, win_show_recognitions);
 }

@@ -13,7 +13,6 @@
  * it online first.  See docs/recognition.md. */
 
 #define MAX_PROGRAMME 200
-#define MAX_ECTS 240.0
 
 static gboolean
 invalid (GError     **error,
@@ -53,10 +52,10 @@ static gboolean
 check_credit (McRecognition  *r,
               GError        **error)
 {
-  if (!isfinite (r->ects) || r->ects <= 0 || r->ects > MAX_ECTS)
+  if (!isfinite (r->ects) || r->ects <= 0 || r->ects > MC_RECOGNITION_MAX_ECTS)
     {
       g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID,
-                   _("The ECTS recognised must be more than 0 and at most %g"), MAX_ECTS);
+                   _("The ECTS recognised must be more than 0 and at most %g"), MC_RECOGNITION_MAX_ECTS);
       return FALSE;
     }
   if (r->credits_available > 0 && r->ects > r->credits_available)
@@ -198,4 +197,32 @@ mc_workflow_recognise (McWorkflow     *self,
   recognition->recorded_by = _mc_workflow_actor_id (self);
   data.design = design;
   return _mc_workflow_run (self, recognise_cb, &data, error);
+}
+
+/**
+ * mc_workflow_check_recognise:
+ * @recognition: (nullable): a decision prepared from a verification
+ *
+ * Whether the actor may record recognition decisions at all: a registrar
+ * of one of the units, or of the whole institution; and whether the
+ * credential of @recognition, if given, was verified completely.
+ *
+ * Returns: %TRUE if so; %FALSE with the reason in @error
+ */
+gboolean
+mc_workflow_check_recognise (McWorkflow     *self,
+                             McRecognition  *recognition,
+                             GError        **error)
+{
+  g_autoptr(GPtrArray) grants = NULL;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
+
+  grants = mc_store_list_roles (self->store, _mc_workflow_actor_id (self), error);
+  if (grants == NULL)
+    return FALSE;
+  for (guint i = 0; i < grants->len; i++)
+    if (((McRoleGrant *) g_ptr_array_index (grants, i))->role == MC_ROLE_REGISTRAR)
+      return recognition == NULL || check_verified (recognition, error);
+  return _mc_workflow_require_role (self, MC_ROLE_REGISTRAR, 0, error);
 }

@@ -197,6 +197,15 @@ gboolean    mc_workflow_remove_partner    (McWorkflow *self, const char *issuer_
  * Sets the recognition's id, recorded_at and recorded_by. */
 gboolean    mc_workflow_recognise         (McWorkflow *self, McRecognition *recognition,
                                            GError **error);
+/* May the actor record recognition decisions at all (a registrar of some
+ * unit or of the whole institution), and, when @recognition is given, was
+ * its credential verified completely?  FALSE with the reason otherwise;
+ * for the interface's sensitivity.  mc_workflow_recognise() checks the
+ * unit of the design chosen again. */
+gboolean    mc_workflow_check_recognise   (McWorkflow *self, McRecognition *recognition,
+                                           GError **error);
+/* The most ECTS one recognition may grant. */
+#define MC_RECOGNITION_MAX_ECTS 240.0
 
 /* Issuing (registrars of the design's unit, or institution-wide).  A
  * design is issued while active, and also while a modification of it is

@@ -370,6 +370,20 @@ mc_credential_verifier_verify_text (McCredentialVerifier *self,
   return mc_credential_verifier_verify_bytes (self, bytes, error);
 }
 
+char *
+mc_credential_verifier_read_text_file (GFile         *file,
+                                       GCancellable  *cancellable,
+                                       GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = _mc_credential_verifier_read_file (file, cancellable, error);
+  return bytes != NULL ? mc_credential_verifier_bytes_to_text (bytes, error) : NULL;
+}
+
 McVerification *
 mc_credential_verifier_verify_file (McCredentialVerifier *self,
                                     const char           *path,

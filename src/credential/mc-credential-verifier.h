@@ -101,6 +101,13 @@ McVerification *mc_credential_verifier_verify_bytes (McCredentialVerifier *self,
  * not UTF-8) and oversized data.  Returns: (transfer full) */
 char           *mc_credential_verifier_bytes_to_text (GBytes  *bytes,
                                                       GError **error);
+/* Reads @file as the verifiers read a credential (the size cap first, then
+ * mc_credential_verifier_bytes_to_text()), blocking: for a worker thread
+ * of the application, which then verifies the text online.
+ * Returns: (transfer full) */
+char           *mc_credential_verifier_read_text_file (GFile         *file,
+                                                       GCancellable  *cancellable,
+                                                       GError       **error);
 /* Reads @path (refusing files larger than the cap before reading them) and
  * verifies its content; G_IO_ERROR when it cannot be read. */
 McVerification *mc_credential_verifier_verify_file (McCredentialVerifier *self,

@@ -383,6 +383,98 @@ test_template_read_only (Fixture *f, gconstpointer data)
   g_assert_nonnull (mc_template_editor_get_error (editor));
 }
 
+/* Trusted partner issuers */
+
+#define PARTNER_ID "https://credentials.partner.example/issuer"
+
+static McAdminPartnersPage *
+partners (Fixture *f)
+{
+  show_page (f, "partners");
+  return mc_admin_window_get_partners_page (f->window);
+}
+
+static guint
+n_stored_partners (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = mc_store_list_partners (f->store, &error);
+
+  g_assert_no_error (error);
+  return all->len;
+}
+
+static McAction
+last_action (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = mc_store_list_events (f->store, 0, &error);
+
+  g_assert_no_error (error);
+  return ((McEvent *) g_ptr_array_index (events, events->len - 1))->action;
+}
+
+static void
+test_partners (Fixture *f, gconstpointer data)
+{
+  McAdminPartnersPage *page = partners (f);
+  guint before = mc_admin_partners_page_get_n_partners (page);
+  const char *subtitle = NULL;
+  AdwMessageDialog *confirm = NULL;
+  guint64 events = 0;
+
+  g_assert_true (mc_admin_partners_page_get_editable (page));
+  g_assert_cmpuint (before, ==, n_stored_partners (f));
+  g_assert_cmpint (mc_admin_partners_page_add (page, PARTNER_ID, "Université Partenaire", "Erasmus+ 2026–2030"), >, 0);
+  g_assert_null (mc_admin_partners_page_get_problem (page));
+  g_assert_cmpuint (mc_admin_partners_page_get_n_partners (page), ==, before + 1);
+  g_assert_cmpuint (n_stored_partners (f), ==, before + 1);
+  g_assert_cmpint (last_action (f), ==, MC_ACTION_ADD_PARTNER);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (mc_admin_partners_page_get_row (page, before)));
+  g_assert_nonnull (strstr (subtitle, PARTNER_ID));
+  g_assert_nonnull (strstr (subtitle, mc_person_get_name (mc_workflow_get_actor (f->workflow))));
+  g_assert_nonnull (strstr (subtitle, "Erasmus+"));
+  mc_gui_test_screenshot (GTK_WIDGET (f->window), "admin-partners");
+
+  /* Twice, or not an address: refused, said, nothing changed. */
+  events = n_events (f);
+  g_assert_cmpint (mc_admin_partners_page_add (page, PARTNER_ID, "Again", NULL), ==, 0);
+  g_assert_nonnull (strstr (mc_admin_partners_page_get_problem (page), "already a partner"));
+  g_assert_cmpint (mc_admin_partners_page_add (page, "partner university", "Partner", NULL), ==, 0);
+  g_assert_nonnull (strstr (mc_admin_partners_page_get_problem (page), "not an issuer"));
+  g_assert_cmpuint (n_stored_partners (f), ==, before + 1);
+  g_assert_cmpuint (n_events (f), ==, events);
+
+  /* Remove… asks first; Cancel keeps it, Remove removes it. */
+  confirm = mc_admin_partners_page_confirm_remove (page, before);
+  adw_message_dialog_response (confirm, "cancel");
+  gtk_window_destroy (GTK_WINDOW (confirm));
+  g_assert_cmpuint (n_stored_partners (f), ==, before + 1);
+  confirm = mc_admin_partners_page_confirm_remove (page, before);
+  adw_message_dialog_response (confirm, "remove");
+  gtk_window_destroy (GTK_WINDOW (confirm));
+  g_assert_cmpuint (n_stored_partners (f), ==, before);
+  g_assert_cmpuint (mc_admin_partners_page_get_n_partners (page), ==, before);
+  g_assert_cmpint (last_action (f), ==, MC_ACTION_REMOVE_PARTNER);
+}
+
+static void
+test_partners_read_only (Fixture *f, gconstpointer data)
+{
+  McAdminPartnersPage *page = partners (f);
+  GtkWidget *add = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), MC_TYPE_ADMIN_PARTNERS_PAGE,
+                                                              "add_button"));
+
+  g_assert_false (mc_admin_partners_page_get_editable (page));
+  g_assert_false (gtk_widget_get_sensitive (add));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (add));
+  /* Adding anyway: the core refuses, the page says why. */
+  g_assert_cmpint (mc_admin_partners_page_add (page, PARTNER_ID, "Partner", NULL), ==, 0);
+  g_assert_nonnull (strstr (mc_admin_partners_page_get_problem (page), "Administrator"));
+  g_assert_cmpuint (n_stored_partners (f), ==, 0);
+  mc_gui_test_screenshot (GTK_WIDGET (f->window), "admin-partners-read-only");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -398,6 +490,8 @@ main (int argc, char *argv[])
   ADD ("template-new-version", NULL, test_template_new_version);
   ADD ("template-malformed", NULL, test_template_malformed);
   ADD ("template-read-only", "aoife.brennan", test_template_read_only);
+  ADD ("partners", NULL, test_partners);
+  ADD ("partners-read-only", "aoife.brennan", test_partners_read_only);
 #undef ADD
 
   return g_test_run ();
