@@ -120,16 +120,6 @@ get_setting (McAdminInstitutionPage *self,
   return mc_store_get_setting (mc_workflow_get_store (self->workflow), key, default_value);
 }
 
-static void
-toast (McAdminInstitutionPage *self,
-       const char             *text)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (text));
-}
-
 /* Refusals */
 
 static void
@@ -263,7 +253,7 @@ on_entry_apply (AdwEntryRow            *row,
   self->syncing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (row), value);
   self->syncing = FALSE;
-  toast (self, _(text_settings[i].done));
+  _mc_admin_toast (GTK_WIDGET (self), adw_toast_new (_(text_settings[i].done)));
 }
 
 static void
@@ -496,7 +486,7 @@ mc_admin_institution_page_set_logo (McAdminInstitutionPage *self,
 
   show_problem (self, LOGO_KEY, NULL);
   show_logo (self, png);
-  toast (self, png != NULL ? _("Logo changed") : _("Logo removed"));
+  _mc_admin_toast (GTK_WIDGET (self), adw_toast_new (png != NULL ? _("Logo changed") : _("Logo removed")));
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }

@@ -56,16 +56,6 @@ emit_changed (McAdminKeysPage *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-static void
-toast (McAdminKeysPage *self,
-       const char      *text)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (text));
-}
-
 /* Retiring */
 
 gboolean
@@ -83,7 +73,7 @@ mc_admin_keys_page_retire_key (McAdminKeysPage *self,
       return FALSE;
     }
   mc_admin_keys_page_reload (self);
-  toast (self, _("Key retired"));
+  _mc_admin_toast (GTK_WIDGET (self), adw_toast_new (_("Key retired")));
   emit_changed (self);
   return TRUE;
 }
@@ -289,7 +279,7 @@ on_key_added (McAdminKeysPage *self,
   g_autofree char *text = g_strdup_printf (_("Key %s added"), shown);
 
   mc_admin_keys_page_reload (self);
-  toast (self, text);
+  _mc_admin_toast (GTK_WIDGET (self), adw_toast_new (text));
   emit_changed (self);
 }
 
@@ -371,7 +361,7 @@ mc_admin_keys_page_set_algorithm (McAdminKeysPage *self,
   mc_problem_row_set_message (MC_PROBLEM_ROW (self->problem_row), NULL);
   load_algorithm (self);
   mc_admin_keys_page_reload (self);
-  toast (self, _("Signing algorithm changed"));
+  _mc_admin_toast (GTK_WIDGET (self), adw_toast_new (_("Signing algorithm changed")));
   emit_changed (self);
   return TRUE;
 }

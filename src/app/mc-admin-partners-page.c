@@ -44,16 +44,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void
-toast (McAdminPartnersPage *self,
-       const char          *text)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (text));
-}
-
 /* Removing */
 
 gboolean
@@ -71,7 +61,7 @@ mc_admin_partners_page_remove (McAdminPartnersPage *self,
       return FALSE;
     }
   mc_admin_partners_page_reload (self);
-  toast (self, _("Partner removed"));
+  _mc_admin_toast (GTK_WIDGET (self), adw_toast_new (_("Partner removed")));
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -235,7 +225,7 @@ mc_admin_partners_page_add (McAdminPartnersPage *self,
   mc_admin_partners_page_reload (self);
   /* Translators: %s is a partner institution's name */
   text = g_strdup_printf (_("Added “%s”"), name);
-  toast (self, text);
+  _mc_admin_toast (GTK_WIDGET (self), adw_toast_new (text));
   g_signal_emit (self, signals[CHANGED], 0);
   return id;
 }

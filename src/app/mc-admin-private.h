@@ -12,6 +12,10 @@ G_BEGIN_DECLS
 void        _mc_admin_show_error       (GtkWidget  *widget,
                                         const char *heading,
                                         const char *message);
+/* Shows @toast (floating, consumed) in @widget's administration window;
+ * drops it when @widget is in no such window. */
+void        _mc_admin_toast            (GtkWidget  *widget,
+                                        AdwToast   *toast);
 /* Why a control is insensitive for someone who is not an administrator. */
 const char *_mc_admin_read_only_reason (void);
 /* Makes @widget insensitive with the reason as its tooltip, or sensitive. */

@@ -29,12 +29,7 @@ void
 _mc_admin_publishing_page_toast (McAdminPublishingPage *self,
                                  AdwToast              *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  _mc_admin_toast (GTK_WIDGET (self), toast);
 }
 
 McKeyUnlockDialog *

@@ -67,6 +67,18 @@ _mc_admin_show_error (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+void
+_mc_admin_toast (GtkWidget *widget,
+                 AdwToast  *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (ADW_IS_PREFERENCES_WINDOW (root))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
 const char *
 _mc_admin_read_only_reason (void)
 {
