@@ -534,6 +534,54 @@ test_full_disk (Fixture       *f,
 }
 
 static void
+full_manifest_cb (McBatchIssuer *issuer,
+                  guint          done,
+                  guint          total,
+                  gpointer       user_data)
+{
+  const char *temp = user_data;
+
+  if (done == 0 && !g_object_get_data (G_OBJECT (issuer), "planted"))
+    {
+      g_assert_cmpint (symlink ("/dev/full", temp), ==, 0);
+      g_object_set_data (G_OBJECT (issuer), "planted", GINT_TO_POINTER (TRUE));
+    }
+}
+
+/* The manifest is written before the batch is marked done: a batch whose
+ * manifest failed (or that was killed between the two) stays unfinished,
+ * and issuing again writes the manifest without issuing anything twice. */
+static void
+test_manifest_failure (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBatchIssuer) issuer = new_issuer (f, 2);
+  g_autoptr(McIssueBatch) batch = NULL;
+  g_autoptr(McIssueBatch) stopped = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autofree char *temp = g_build_filename (f->export_dir, "manifest.json.tmp", NULL);
+
+  /* Planted once the folder is ready, since the batch clears old temporary files. */
+  g_signal_connect (issuer, "progress", G_CALLBACK (full_manifest_cb), temp);
+  batch = mc_batch_issuer_run (issuer, f->offering->id, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_null (batch);
+  g_assert_true (g_str_has_prefix (error->message, "Every credential was issued, but the manifest was not written"));
+  g_assert_true (g_str_has_suffix (error->message, "Issue again to write it."));
+  stopped = mc_store_find_unfinished_batch (f->inst->store, f->offering->id, NULL);
+  g_assert_nonnull (stopped);
+  g_assert_cmpint (stopped->state, ==, MC_BATCH_STATE_RUNNING);
+  g_assert_cmpuint (stopped->issued, ==, f->n_passed);
+  g_assert_false (g_file_test (temp, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK));
+  check_no_temp_files (f);
+  before = snapshot (f);
+  g_assert_false (g_hash_table_contains (before, "manifest.json"));
+
+  resume_and_check (f, stopped->id, before);
+}
+
+static void
 test_unwritable_folder (Fixture       *f,
                         gconstpointer  data)
 {
@@ -706,6 +754,7 @@ main (int   argc,
   ADD ("cancel-last-page", 30, test_cancel_last_page);
   ADD ("full-disk", 150, test_full_disk);
   ADD ("unwritable-folder", 30, test_unwritable_folder);
+  ADD ("manifest-failure", 30, test_manifest_failure);
   ADD ("async", 30, test_async);
   ADD ("wrong-passphrase", 0, test_wrong_passphrase);
   ADD ("context-copy", 3, test_context_copy);

@@ -20,6 +20,8 @@ import sys
 import tempfile
 import time
 import base64
+import contextlib
+import sqlite3
 
 N_LEARNERS = 200
 N_FAILED = 8              # every 25th learner fails
@@ -81,15 +83,31 @@ def main():
     start = time.monotonic()
     kills = 0
     interrupted = []      # credentials issued when a kill left some pending
+
+    def count_active():
+        # Read-only, beside the running batch (the database is in WAL mode).
+        with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)) as conn:
+            return conn.execute("SELECT count(*) FROM credentials WHERE offering_id = ? AND state = 'active'",
+                                (int(offering),)).fetchone()[0]
+
+    # Each kill comes once a random number of credentials is issued, plus
+    # a random moment: before the first page, between pages, and after the
+    # last one (before the batch is marked done) all get their turn.  The
+    # first kill always leaves some pending, so a resume is tested whatever
+    # the machine's speed.
     while kills < N_KILLS and time.monotonic() - start < DEADLINE:
+        issued = count_active()
+        target = rng.randrange(0, passed - 64) if kills == 0 else rng.randrange(issued, passed + 1)
         proc = subprocess.Popen(issue, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        time.sleep(rng.uniform(0.3, 3.0))
+        while proc.poll() is None and count_active() < target and time.monotonic() - start < DEADLINE:
+            time.sleep(0.005)
+        time.sleep(rng.uniform(0, 0.1))
         if proc.poll() is not None:
             break      # it finished before the kill
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         kills += 1
-        issued = n_issued()
+        issued = count_active()
         if issued < passed:
             interrupted.append(issued)
     print(f"killed {kills} times; issued when a kill stopped a batch: {interrupted}")

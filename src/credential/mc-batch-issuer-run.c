@@ -302,9 +302,11 @@ explain_failure (Run     *run,
                  cause->message, issued, total);
 }
 
-/* Ends the batch as @state; the manifest lists what was issued.  A batch
- * that stopped keeps its own reason, so only a finished one reports a
- * manifest that could not be written. */
+/* Ends the batch as @state; the manifest lists what was issued.  The
+ * manifest is written before the batch is marked as ended, so a batch
+ * stopped between the two (a crash, a full disk) stays unfinished and
+ * the next run writes it.  A batch that stopped keeps its own reason,
+ * so only a finished one reports a manifest that could not be written. */
 static gboolean
 finish (Run           *run,
         McBatchState   state,
@@ -313,24 +315,30 @@ finish (Run           *run,
   g_autoptr(GError) manifest_error = NULL;
   gint64 start = g_get_monotonic_time ();
 
+  if (run->export_dir != NULL)
+    {
+      McIssueBatch described = *run->batch;
+
+      described.state = state;
+      if (!_mc_batch_issuer_write_manifest (run->store, run->context, &described, run->export_dir,
+                                            &manifest_error))
+        {
+          if (state == MC_BATCH_STATE_DONE)
+            {
+              g_set_error (error, manifest_error->domain, manifest_error->code,
+                           _("Every credential was issued, but the manifest was not written: %s. "
+                             "Issue again to write it."),
+                           manifest_error->message);
+              return FALSE;
+            }
+          g_debug ("No manifest for batch %" G_GINT64_FORMAT ": %s", run->batch->id, manifest_error->message);
+        }
+    }
+  run->self->stats.write_ms += since_ms (start);
+  start = g_get_monotonic_time ();
   if (!mc_workflow_finish_batch (run->workflow, run->batch, state, error))
     return FALSE;
   run->self->stats.database_ms += since_ms (start);
-  start = g_get_monotonic_time ();
-  if (run->export_dir != NULL &&
-      !_mc_batch_issuer_write_manifest (run->store, run->context, run->batch, run->export_dir,
-                                        &manifest_error))
-    {
-      if (state == MC_BATCH_STATE_DONE)
-        {
-          g_set_error (error, manifest_error->domain, manifest_error->code,
-                       _("Every credential was issued, but the manifest was not written: %s"),
-                       manifest_error->message);
-          return FALSE;
-        }
-      g_debug ("No manifest for batch %" G_GINT64_FORMAT ": %s", run->batch->id, manifest_error->message);
-    }
-  run->self->stats.write_ms += since_ms (start);
   _mc_batch_issuer_progress (run->self, run->batch->issued, run->batch->total, TRUE);
   return TRUE;
 }
