@@ -126,6 +126,54 @@ test_start_stop (Fixture       *fixture,
   g_assert_null (mc_publishing_service_dup_url (service));
 }
 
+/* Many clients connecting at once are all let in by the kernel, even
+ * before the service accepts them: a short queue of waiting connections
+ * (libsoup's own is 10) would drop the rest, which then wait for
+ * retransmissions, 200 ms and more, for their first answer. */
+static void
+test_connection_queue (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McPublishingService) service = mc_publishing_service_new (fixture->publication);
+  g_autoptr(GPtrArray) sockets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autofree char *url = NULL;
+  guint connected = 0;
+
+  MC_TEST_ASSERT_OK (mc_publishing_service_start (service, NULL, 0, NULL, NULL, &error));
+  url = mc_publishing_service_dup_url (service);
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  address = g_inet_socket_address_new_from_string (g_uri_get_host (uri), (guint) g_uri_get_port (uri));
+  /* The main context does not run: nothing is accepted meanwhile. */
+  for (guint i = 0; i < 64; i++)
+    {
+      GSocket *socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+
+      g_assert_no_error (error);
+      g_socket_set_blocking (socket, FALSE);
+      if (!g_socket_connect (socket, address, NULL, &error))
+        {
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
+          g_clear_error (&error);
+        }
+      g_ptr_array_add (sockets, socket);
+    }
+  for (guint i = 0; i < sockets->len; i++)
+    {
+      GSocket *socket = g_ptr_array_index (sockets, i);
+
+      /* A dropped handshake is retried after a second: wait half that. */
+      if ((g_socket_condition_timed_wait (socket, G_IO_OUT, 500 * 1000, NULL, NULL) &&
+           g_socket_check_connect_result (socket, NULL)))
+        connected++;
+    }
+  g_assert_cmpuint (connected, ==, sockets->len);
+  mc_publishing_service_stop (service);
+}
+
 static void
 test_refusals (Fixture       *fixture,
                gconstpointer  data)
@@ -183,6 +231,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/net/publishing-service/start-stop", Fixture, NULL, fixture_set_up, test_start_stop,
+              fixture_tear_down);
+  g_test_add ("/net/publishing-service/connection-queue", Fixture, NULL, fixture_set_up, test_connection_queue,
               fixture_tear_down);
   g_test_add ("/net/publishing-service/refusals", Fixture, NULL, fixture_set_up, test_refusals,
               fixture_tear_down);

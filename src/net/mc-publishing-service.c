@@ -16,6 +16,8 @@
 
 #define WORKERS 4
 #define DEFAULT_REQUEST_TIMEOUT 10
+/* Connections waiting to be accepted (the kernel caps it at somaxconn). */
+#define LISTEN_BACKLOG 1024
 
 enum {
   PROP_0,
@@ -157,6 +159,27 @@ mc_publishing_service_set_request_timeout (McPublishingService *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUEST_TIMEOUT]);
 }
 
+/* A socket of our own rather than soup_server_listen()'s, whose queue
+ * of connections waiting to be accepted holds only 10: when more
+ * clients connect at once, the kernel drops the rest, and they wait for
+ * retransmissions (200 ms, then 400, 800…) before their first answer. */
+static gboolean
+listen_socket (McPublishingService      *self,
+               GSocketAddress           *address,
+               SoupServerListenOptions   options,
+               GError                  **error)
+{
+  g_autoptr(GSocket) socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, error);
+
+  if (socket == NULL)
+    return FALSE;
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  return g_socket_bind (socket, address, TRUE, error) &&
+         g_socket_listen (socket, error) &&
+         soup_server_listen_socket (self->server, socket, options, error);
+}
+
 static gboolean
 listen_on (McPublishingService  *self,
            const char           *address,
@@ -187,7 +210,7 @@ listen_on (McPublishingService  *self,
       options |= SOUP_SERVER_LISTEN_HTTPS;
     }
   socket_address = g_inet_socket_address_new (inet, (guint16) port);
-  if (!soup_server_listen (self->server, socket_address, options, &local_error))
+  if (!listen_socket (self, socket_address, options, &local_error))
     {
       /* Translators: the address, the port, and why (“Address already in use”). */
       g_set_error (error, G_IO_ERROR, local_error->code,
