@@ -288,8 +288,13 @@ test_valid (Fixture       *f,
 {
   g_autoptr(McVerification) result = verify (f);
 
+  g_autofree char *key_url = g_strconcat (f->server->base, f->key_path, NULL);
+
   g_assert_cmpint (mc_verification_get_verdict (result), ==, MC_VERDICT_VALID);
   assert_check (result, MC_CHECK_STATUS, MC_CHECK_OUTCOME_PASSED, "status lists");
+  /* It names where the key came from, not "a key you supplied". */
+  assert_check (result, MC_CHECK_SIGNATURE, MC_CHECK_OUTCOME_PASSED, key_url);
+  assert_check (result, MC_CHECK_ISSUER, MC_CHECK_OUTCOME_PASSED, "published at its own address");
   g_assert_cmpint (mc_verification_get_issuer_trust (result), ==, MC_ISSUER_TRUST_UNKNOWN);
 }
 
@@ -425,6 +430,8 @@ test_did_web (Fixture       *f,
   publish (f, kid);
   result = verify (f);
   g_assert_cmpint (mc_verification_get_verdict (result), ==, MC_VERDICT_VALID);
+  assert_check (result, MC_CHECK_SIGNATURE, MC_CHECK_OUTCOME_PASSED, "/partner/did.json");
+  assert_check (result, MC_CHECK_ISSUER, MC_CHECK_OUTCOME_PASSED, "/partner/did.json");
 
   /* The document lists another key id only. */
   g_free (document);

@@ -305,6 +305,51 @@ test_unknown_key (void)
                    "Not valid: it was signed with a key this institution does not know.");
 }
 
+/* A key fetched from the issuer's own publication: the signature says
+ * where it came from, and a did:web key must belong to the issuer's
+ * own host (and port). */
+static void
+test_published_key (void)
+{
+  const struct {
+    const char     *base;
+    const char     *kid;
+    McCheckOutcome  issuer;
+  } cases[] = {
+    { "https://partner.example", "did:web:partner.example#key-1", MC_CHECK_OUTCOME_PASSED },
+    { "https://partner.example:8443/mc", "did:web:partner.example%3A8443:mc#key-1", MC_CHECK_OUTCOME_PASSED },
+    { "https://partner.example", "did:web:elsewhere.example#key-1", MC_CHECK_OUTCOME_FAILED },
+    { "https://partner.example", "did:web:partner.example%3A8443#key-1", MC_CHECK_OUTCOME_FAILED },
+    { "https://partner.example", "https://partner.example/keys/k1", MC_CHECK_OUTCOME_PASSED },
+    { "https://partner.example", "https://other.example/keys/k1", MC_CHECK_OUTCOME_FAILED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      McSigningKey *key = ED25519 (0);
+      g_autoptr(McCredentialBuilder) builder = verify_fixture_builder ();
+      g_autofree char *jwt = verify_fixture_jwt (key, builder);
+      g_autofree char *token = verify_fixture_resign (key, jwt, cases[i].base, cases[i].kid);
+      g_autoptr(McCredentialVerifier) verifier = new_verifier (NULL);
+      g_autoptr(McVerification) result = NULL;
+      const char *source = "https://partner.example/.well-known/did.json";
+      g_autofree char *signed_with = g_strdup_printf ("Signed with the issuer’s key published at %s, "
+                                                      "and unchanged since.", source);
+
+      g_test_message ("%s, %s", cases[i].base, cases[i].kid);
+      mc_credential_verifier_add_published_key (verifier, mc_signing_key_get_public_key (key), cases[i].kid,
+                                                source);
+      result = verify (verifier, token);
+      g_assert_cmpint (outcome (result, MC_CHECK_SIGNATURE), ==, MC_CHECK_OUTCOME_PASSED);
+      g_assert_cmpstr (detail (result, MC_CHECK_SIGNATURE), ==, signed_with);
+      g_assert_cmpint (outcome (result, MC_CHECK_ISSUER), ==, cases[i].issuer);
+      if (cases[i].issuer == MC_CHECK_OUTCOME_PASSED)
+        g_assert_nonnull (strstr (detail (result, MC_CHECK_ISSUER), source));
+      else
+        assert_invalid (result, MC_CHECK_ISSUER, MC_CREDENTIAL_ERROR_KEY_MISMATCH);
+    }
+}
+
 static void
 test_alg_none (void)
 {
@@ -921,6 +966,7 @@ main (int   argc,
   g_test_add_func ("/credential/verifier/signature/tampered-header", test_tampered_header);
   g_test_add_func ("/credential/verifier/signature/wrong-key", test_wrong_key);
   g_test_add_func ("/credential/verifier/signature/unknown-key", test_unknown_key);
+  g_test_add_func ("/credential/verifier/signature/published-key", test_published_key);
   g_test_add_func ("/credential/verifier/signature/alg-none", test_alg_none);
   g_test_add_func ("/credential/verifier/signature/key-confusion", test_key_confusion);
   g_test_add_func ("/credential/verifier/signature/algorithm-of-another-key", test_algorithm_of_another_key);

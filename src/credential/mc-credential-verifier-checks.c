@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "mc-credential-document.h"
@@ -218,6 +219,10 @@ pass_signature (McVerifying *v)
       /* Translators: the date the institution's key was made */
       detail = g_strdup_printf (_("Signed with this institution's key of %s, and unchanged since."), date);
     }
+  else if (v->key->source != NULL)
+    /* Translators: the address the issuer publishes its key at */
+    detail = g_strdup_printf (_("Signed with the issuer’s key published at %s, and unchanged since."),
+                              v->key->source);
   else
     /* Translators: the key's thumbprint, a long code */
     detail = g_strdup_printf (_("Signed with the key you supplied (%s), and unchanged since."),
@@ -263,17 +268,42 @@ _mc_verifying_check_signature (McVerifying  *v,
 
 /* Issuer */
 
-/* The host (and port) of an http(s) address, or NULL. */
+/* The host and port of a did:web identifier ("did:web:host%3A8443:path"
+ * or "…#key-1"), as web_origin() gives them, or NULL. */
+static char *
+did_web_origin (const char *did)
+{
+  g_autofree char *host = g_strndup (did + strlen ("did:web:"), strcspn (did + strlen ("did:web:"), ":#"));
+  g_autofree char *unescaped = g_uri_unescape_string (host, NULL);
+  const char *colon = unescaped != NULL ? strrchr (unescaped, ':') : NULL;
+
+  if (unescaped == NULL || unescaped[0] == '\0')
+    return NULL;
+  if (colon != NULL)
+    return g_strdup (unescaped);
+  return g_strdup_printf ("%s:443", unescaped);
+}
+
+/* The host (and port) of an http(s) address or a did:web identifier: who
+ * controls it.  NULL for anything else. */
 static char *
 web_origin (const char *address)
 {
-  g_autoptr(GUri) uri = address != NULL ? g_uri_parse (address, G_URI_FLAGS_NONE, NULL) : NULL;
-  const char *scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+  int port;
 
+  if (address != NULL && g_str_has_prefix (address, "did:web:"))
+    return did_web_origin (address);
+  uri = address != NULL ? g_uri_parse (address, G_URI_FLAGS_NONE, NULL) : NULL;
+  scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
   if (scheme == NULL || (g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0) ||
       g_uri_get_host (uri) == NULL)
     return NULL;
-  return g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
+  port = g_uri_get_port (uri);
+  if (port == -1)
+    port = g_ascii_strcasecmp (scheme, "https") == 0 ? 443 : 80;
+  return g_strdup_printf ("%s:%d", g_uri_get_host (uri), port);
 }
 
 /* The issuer id of this institution's credentials, or NULL when the
@@ -343,7 +373,7 @@ check_given_issuer (McVerifying *v,
   if (key_origin != NULL && issuer_origin != NULL)
     /* Translators: the institution's name, then the address of its key */
     detail = g_strdup_printf (_("Issued by %s, with a key published at its own address (%s)."),
-                              issuer_display_name (v), kid);
+                              issuer_display_name (v), v->key->source != NULL ? v->key->source : kid);
   else
     /* Translators: the institution's name, then its identifier */
     detail = g_strdup_printf (_("Issued by %s (%s), with a key you supplied: make sure that key "

@@ -23,6 +23,7 @@ _mc_known_key_free (McKnownKey *known)
 {
   g_clear_object (&known->key);
   g_free (known->alias);
+  g_free (known->source);
   g_free (known);
 }
 
@@ -33,17 +34,20 @@ _mc_found_key_free (McFoundKey *found)
     return;
   g_clear_object (&found->key);
   g_clear_pointer (&found->record, mc_key_record_free);
+  g_free (found->source);
   g_free (found);
 }
 
 static McFoundKey *
 found_key_new (McPublicKey *key,
-               McKeyRecord *record)
+               McKeyRecord *record,
+               const char  *source)
 {
   McFoundKey *found = g_new0 (McFoundKey, 1);
 
   found->key = g_object_ref (key);
   found->record = record != NULL ? mc_key_record_copy (record) : NULL;
+  found->source = g_strdup (source);
   return found;
 }
 
@@ -199,7 +203,7 @@ add_store_keys (McCredentialVerifier *self,
           continue;
         }
       if (kid_matches (kid, key, record->kid))
-        g_ptr_array_add (found, found_key_new (key, record));
+        g_ptr_array_add (found, found_key_new (key, record, NULL));
     }
   return TRUE;
 }
@@ -220,7 +224,7 @@ find_keys (McCredentialVerifier *self,
       McKnownKey *known = g_ptr_array_index (self->keys, i);
 
       if (kid_matches (kid, known->key, known->alias))
-        g_ptr_array_add (found, found_key_new (known->key, NULL));
+        g_ptr_array_add (found, found_key_new (known->key, NULL, known->source));
     }
   return g_steal_pointer (&found);
 }
@@ -296,12 +300,14 @@ _mc_credential_verifier_check_signature (McCredentialVerifier *self,
 static void
 add_key (GPtrArray   *keys,
          McPublicKey *key,
-         const char  *alias)
+         const char  *alias,
+         const char  *source)
 {
   McKnownKey *known = g_new0 (McKnownKey, 1);
 
   known->key = g_object_ref (key);
   known->alias = g_strdup (alias);
+  known->source = g_strdup (source);
   g_ptr_array_add (keys, known);
 }
 
@@ -312,7 +318,7 @@ mc_credential_verifier_add_public_key (McCredentialVerifier *self,
   g_return_if_fail (MC_IS_CREDENTIAL_VERIFIER (self));
   g_return_if_fail (MC_IS_PUBLIC_KEY (key));
 
-  add_key (self->keys, key, NULL);
+  add_key (self->keys, key, NULL, NULL);
 }
 
 void
@@ -324,7 +330,20 @@ mc_credential_verifier_add_public_key_as (McCredentialVerifier *self,
   g_return_if_fail (MC_IS_PUBLIC_KEY (key));
   g_return_if_fail (kid != NULL);
 
-  add_key (self->keys, key, kid);
+  add_key (self->keys, key, kid, NULL);
+}
+
+void
+mc_credential_verifier_add_published_key (McCredentialVerifier *self,
+                                          McPublicKey          *key,
+                                          const char           *kid,
+                                          const char           *source)
+{
+  g_return_if_fail (MC_IS_CREDENTIAL_VERIFIER (self));
+  g_return_if_fail (MC_IS_PUBLIC_KEY (key));
+  g_return_if_fail (source != NULL);
+
+  add_key (self->keys, key, kid, source);
 }
 
 static gboolean
@@ -353,7 +372,7 @@ parse_jwk_set (JsonArray  *members,
           g_prefix_error (error, _("Key %u of the key set: "), i + 1);
           return FALSE;
         }
-      add_key (keys, key, _mc_json_get_string (json_node_get_object (node), "kid"));
+      add_key (keys, key, _mc_json_get_string (json_node_get_object (node), "kid"), NULL);
     }
   return TRUE;
 }
@@ -372,7 +391,7 @@ parse_key_text (const char *text,
     {
       key = mc_public_key_new_from_pem (text, error);
       if (key != NULL)
-        add_key (keys, key, NULL);
+        add_key (keys, key, NULL, NULL);
       return key != NULL;
     }
   root = mc_strict_json_parse_object (text, -1, NULL);
@@ -389,7 +408,7 @@ parse_key_text (const char *text,
     return parse_jwk_set (json_node_get_array (members), keys, error);
   key = mc_public_key_new_from_jwk (object, error);
   if (key != NULL)
-    add_key (keys, key, _mc_json_get_string (object, "kid"));
+    add_key (keys, key, _mc_json_get_string (object, "kid"), NULL);
   return key != NULL;
 }
 

@@ -25,6 +25,7 @@ struct _McCredentialVerifier
 typedef struct {
   McPublicKey *key;
   char        *alias;       /* the "kid" a JWKS gave the key, or NULL */
+  char        *source;      /* where the issuer publishes it, or NULL */
 } McKnownKey;
 
 void _mc_known_key_free (McKnownKey *known);
@@ -34,6 +35,7 @@ void _mc_known_key_free (McKnownKey *known);
 typedef struct {
   McPublicKey *key;
   McKeyRecord *record;      /* NULL for a key the caller gave */
+  char        *source;      /* where the issuer publishes it, or NULL */
 } McFoundKey;
 
 void _mc_found_key_free (McFoundKey *found);

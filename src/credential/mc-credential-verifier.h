@@ -47,6 +47,13 @@ void      mc_credential_verifier_add_public_key   (McCredentialVerifier *self,
 void      mc_credential_verifier_add_public_key_as (McCredentialVerifier *self,
                                                     McPublicKey          *key,
                                                     const char           *kid);
+/* The same, for a key fetched from the issuer's own publication at
+ * @source (a kid URL, a JWKS, a did:web document): the verification
+ * says where the key came from.  @kid may be NULL. */
+void      mc_credential_verifier_add_published_key (McCredentialVerifier *self,
+                                                    McPublicKey          *key,
+                                                    const char           *kid,
+                                                    const char           *source);
 /* Trusts every key in a file: a JWKS ({"keys": […]}, as published at
  * "<base>/keys.json"), a single JWK, a PEM public key or an X.509
  * certificate in PEM.  A JWKS key with a "kid" other than its thumbprint

@@ -140,7 +140,7 @@ use_did_document (McCredentialVerifier *verifier,
     key = mc_public_key_new_from_jwk (json_node_get_object (jwk), &local);
   if (key != NULL)
     {
-      mc_credential_verifier_add_public_key_as (verifier, key, kid);
+      mc_credential_verifier_add_published_key (verifier, key, kid, source->url);
       return;
     }
   key_problem (problems, TRUE,
@@ -152,6 +152,7 @@ use_did_document (McCredentialVerifier *verifier,
 
 static void
 use_key_set (McCredentialVerifier *verifier,
+             McSource             *source,
              JsonArray            *keys)
 {
   for (guint i = 0; i < json_array_get_length (keys); i++)
@@ -164,10 +165,11 @@ use_key_set (McCredentialVerifier *verifier,
           (key = mc_public_key_new_from_jwk (json_node_get_object (node), NULL)) == NULL)
         continue;
       kid = json_object_get_member (json_node_get_object (node), "kid");
-      if (kid != NULL && JSON_NODE_HOLDS_VALUE (kid) && json_node_get_value_type (kid) == G_TYPE_STRING)
-        mc_credential_verifier_add_public_key_as (verifier, key, json_node_get_string (kid));
-      else
-        mc_credential_verifier_add_public_key (verifier, key);
+      mc_credential_verifier_add_published_key (verifier, key,
+                                                kid != NULL && JSON_NODE_HOLDS_VALUE (kid) &&
+                                                json_node_get_value_type (kid) == G_TYPE_STRING ?
+                                                json_node_get_string (kid) : NULL,
+                                                source->url);
     }
 }
 
@@ -202,10 +204,7 @@ use_jwk (McCredentialVerifier *verifier,
                    _("the issuer’s key changed since it was signed"));
       return;
     }
-  if (kid != NULL)
-    mc_credential_verifier_add_public_key_as (verifier, key, kid);
-  else
-    mc_credential_verifier_add_public_key (verifier, key);
+  mc_credential_verifier_add_published_key (verifier, key, kid, source->url);
 }
 
 static void
@@ -232,7 +231,7 @@ use_key_source (McCredentialVerifier *verifier,
   if (kid != NULL && g_str_has_prefix (kid, "did:web:"))
     use_did_document (verifier, kid, source, object, problems);
   else if (keys != NULL && JSON_NODE_HOLDS_ARRAY (keys))
-    use_key_set (verifier, json_node_get_array (keys));
+    use_key_set (verifier, source, json_node_get_array (keys));
   else
     use_jwk (verifier, kid, source, object, problems);
 }
