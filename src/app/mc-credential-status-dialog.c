@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mc-accessible.h"
 #include "mc-batch-issuer.h"
 #include "mc-credential-status-dialog.h"
 #include "mc-keyring.h"
@@ -577,6 +578,7 @@ static void
 mc_credential_status_dialog_init (McCredentialStatusDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mc_accessible_name_password_rows (GTK_WIDGET (self));
 }
 
 McCredentialStatusDialog *

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-accessible.h"
 #include "mc-key-text.h"
 #include "mc-key-unlock-dialog.h"
 #include "mc-keyring.h"
@@ -302,6 +303,7 @@ static void
 mc_key_unlock_dialog_init (McKeyUnlockDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mc_accessible_name_password_rows (GTK_WIDGET (self));
 }
 
 McKeyUnlockDialog *
