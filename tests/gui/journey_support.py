@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import tempfile
 
-from dogtail_support import close_last_window, find, tree, wait_for
+from dogtail_support import close_last_window, find, text_of, tree, wait_for
 
 CONTROLS = {"push button", "toggle button", "text", "entry", "check box", "combo box",
             "spin button", "radio button", "switch"}
@@ -69,6 +69,45 @@ class Journey:
                             lambda: tree.root.application("microcred", retry=False))
         self.frame = wait_for("the window", lambda: find(
             self.app, lambda n: n.roleName == "frame" and n.name == "Microcred"))
+
+    # Finding and using what is on screen
+
+    def window(self, title, prefix=False):
+        return wait_for("the window “%s”" % title, lambda: find(
+            self.app, lambda n: n.roleName in ("frame", "dialog")
+            and (n.name.startswith(title) if prefix else n.name == title)))
+
+    def button(self, root, label):
+        """A push button by its label; mnemonic buttons are named "_Issue Issue"."""
+        try:
+            return wait_for("the button “%s”" % label, lambda: find(
+                root, lambda n: n.roleName == "push button"
+                and (n.name == label or n.name.split(" ")[-1] == label or n.name.endswith(" " + label))))
+        except AssertionError:
+            print("# buttons:", [n.name for n in root.findChildren(lambda n: n.roleName == "push button")])
+            raise
+
+    def press(self, root, label):
+        button = self.button(root, label)
+        wait_for("“%s” sensitive" % label, lambda: button.sensitive)
+        button.doActionNamed("click")
+
+    def text(self, root, name):
+        """A text field by its name; an entry row adds its title to it."""
+        return wait_for("the text “%s”" % name, lambda: find(
+            root, lambda n: n.roleName in ("text", "password text")
+            and (n.name == name or n.name.startswith(name + " "))))
+
+    def type_into(self, root, name, value):
+        node = self.text(root, name)
+        node.text = value
+        wait_for("“%s” typed" % value, lambda: text_of(node) == value)
+
+    def label(self, root, description):
+        """The text of the label described as @description, or None (an
+        empty label is named after its type)."""
+        node = find(root, lambda n: n.roleName == "label" and n.description == description)
+        return node.name if node is not None and not node.name.startswith("Gtk") else None
 
     def stop(self):
         """Closes the last window: the application ends, successfully."""

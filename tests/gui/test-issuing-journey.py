@@ -85,40 +85,6 @@ class IssuingJourney(Journey):
     def find_named(self, role, name, root=None):
         return find(root or self.app, lambda n: n.roleName == role and n.name == name)
 
-    def window(self, title, prefix=False):
-        return wait_for("the window “%s”" % title, lambda: find(
-            self.app, lambda n: n.roleName in ("frame", "dialog")
-            and (n.name.startswith(title) if prefix else n.name == title)))
-
-    def button(self, root, label):
-        """A push button by its label; mnemonic buttons are named "_Issue Issue"."""
-        try:
-            return wait_for("the button “%s”" % label, lambda: find(
-                root, lambda n: n.roleName == "push button"
-                and (n.name == label or n.name.split(" ")[-1] == label or n.name.endswith(" " + label))))
-        except AssertionError:
-            print("# buttons:", [n.name for n in root.findChildren(lambda n: n.roleName == "push button")])
-            raise
-
-    def press(self, root, label):
-        button = self.button(root, label)
-        wait_for("“%s” sensitive" % label, lambda: button.sensitive)
-        button.doActionNamed("click")
-
-    def text(self, root, name):
-        """A text field by its name; an entry row adds its title to it."""
-        return wait_for("the text “%s”" % name, lambda: find(
-            root, lambda n: n.roleName == "text" and (n.name == name or n.name.startswith(name + " "))))
-
-    def type_into(self, root, name, value):
-        node = self.text(root, name)
-        node.text = value
-        wait_for("“%s” typed" % value, lambda: text_of(node) == value)
-
-    def label(self, root, description):
-        node = find(root, lambda n: n.roleName == "label" and n.description == description)
-        return node.name if node is not None else None
-
     # The journey
 
     def prepare(self):

@@ -1,18 +1,23 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""A registrar verifies a partner's credential online and records its
-recognition, through the accessibility tree (run under
-tests/run-with-display).
+"""The administrator starts publishing; a registrar verifies a partner's
+credential online and records its recognition; all through the
+accessibility tree (run under tests/run-with-display).
 
 The partner's documents are written by remote-samples
 (tests/remote-samples.c) for the address of a small http.server on
 127.0.0.1 started here.  mcred prepares the demo institution and lists the
-partner (as its administrator); Microcred runs acting for the registrar
-Ciarán Doyle:
+partner (as its administrator).  Then Microcred runs twice:
 
-  Verify Credential → the credential pasted → Verify → “Valid” and “From a
-  trusted partner: …” → Record Recognition… → the note → Record → the
-  dialog says what was recorded → Recognitions lists it.
+- as the administrator (the account running the test): Administration →
+  Publishing → port 0 → Publish online → the signing key's passphrase →
+  Start → the page shows the address, which answers with the issuer
+  profile, a signed status list and a credential's verification page,
+  and stops answering when the application quits;
+- acting for the registrar Ciarán Doyle: Verify Credential → the
+  credential pasted → Verify → “Valid” and “From a trusted partner: …” →
+  Record Recognition… → the note → Record → the dialog says what was
+  recorded → Recognitions lists it.
 
 mcred then confirms the decision and its history event.
 
@@ -22,19 +27,19 @@ Screenshots go to $SCREENSHOT_DIR."""
 import http.server
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import threading
+import urllib.error
+import urllib.request
 
-from dogtail_support import close_last_window, find, text_of, tree, wait_for
+from dogtail_support import find, text_of, wait_for
+from journey_support import Journey, assert_named
 
 REGISTRAR = "ciaran.doyle"
 PARTNER = "Hanze Polytechnic (partner)"
 NOTE = "Equivalent to module DA-101"
-CONTROLS = {"push button", "toggle button", "text", "entry", "check box", "combo box",
-            "spin button", "radio button", "switch"}
+DEMO_PASSPHRASE = "microcred-demo"
 
 
 class PartnerSite(http.server.BaseHTTPRequestHandler):
@@ -59,28 +64,12 @@ class PartnerSite(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def assert_named(root, where):
-    """Every control under root has a name for screen readers."""
-    unnamed = [n for n in root.findChildren(lambda n: n.roleName in CONTROLS)
-               if (not n.name or n.name.startswith(("Gtk", "Adw")))
-               and not (n.parent is not None and n.parent.roleName == "combo box")]
-    assert not unnamed, "controls without a name in %s: %r" % (
-        where, [(n.roleName, n.name, n.parent.roleName) for n in unnamed])
+class RemoteJourney(Journey):
+    name = "remote"
+    title = "the publishing and remote verification journey"
 
-
-class Journey:
     def __init__(self, microcred, mcred, samples):
-        self.microcred = microcred
-        self.mcred = mcred
-        self.tmp = tempfile.mkdtemp(prefix="mc-remote-journey-")
-        os.makedirs(os.path.join(self.tmp, "institution"))
-        self.db = os.path.join(self.tmp, "institution", "journey.db")
-        self.shots = os.environ.get("SCREENSHOT_DIR") or os.path.join(self.tmp, "shots")
-        os.makedirs(self.shots, exist_ok=True)
-        for old in os.listdir(self.shots):  # a previous run's pictures
-            if old.startswith("remote-") and old.endswith(".png"):
-                os.remove(os.path.join(self.shots, old))
-        self.n_shot = 0
+        super().__init__(microcred, mcred)
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), PartnerSite)
         self.base = "http://127.0.0.1:%d" % self.server.server_address[1]
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
@@ -89,38 +78,7 @@ class Journey:
         PartnerSite.site = os.path.join(out, "site")
         with open(os.path.join(out, "credential.jwt"), encoding="utf-8") as f:
             self.credential = f.read().strip()
-        self.proc = None
-        self.app = None
-        self.frame = None
-
-    def shot(self, name):
-        self.n_shot += 1
-        path = os.path.join(self.shots, "remote-%02d-%s.png" % (self.n_shot, name))
-        subprocess.run(["import", "-window", "root", path], check=False,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        print("# screenshot", path)
-
-    def mcred_run(self, *args):
-        done = subprocess.run([self.mcred, "--database", self.db] + list(args),
-                              capture_output=True, text=True)
-        assert done.returncode == 0, "mcred %s: exit %d: %s" % (" ".join(args), done.returncode, done.stderr)
-        return done.stdout
-
-    def window(self, title):
-        return wait_for("the window “%s”" % title, lambda: find(
-            self.app, lambda n: n.roleName in ("frame", "dialog") and n.name == title))
-
-    def press(self, root, label):
-        button = wait_for("the button “%s”" % label, lambda: find(
-            root, lambda n: n.roleName == "push button"
-            and (n.name == label or n.name.endswith(" " + label))))
-        wait_for("“%s” sensitive" % label, lambda: button.sensitive)
-        button.doActionNamed("click")
-
-    def label(self, root, description):
-        node = find(root, lambda n: n.roleName == "label" and n.description == description)
-        # An empty label is named after its type.
-        return node.name if node is not None and not node.name.startswith("Gtk") else None
+        self.issuer = None
 
     def prepare(self):
         self.mcred_run("demo")
@@ -130,19 +88,70 @@ class Journey:
         self.mcred_run("partner", "add", issuer, "--name", PARTNER, "--note", "Erasmus+ agreement")
         self.issuer = issuer
 
+    def fetch(self, url):
+        """The status, type and body of a GET, or raises URLError."""
+        with urllib.request.urlopen(url, timeout=10) as answer:
+            return answer.status, answer.headers.get_content_type(), answer.read().decode("utf-8")
+
+    def publish(self):
+        """The administrator starts publishing from the Publishing page."""
+        self.launch()
+        self.frame.doActionNamed("win.administration")
+        admin = self.window("Administration")
+        page = wait_for("the Publishing page", lambda: find(
+            admin, lambda n: n.roleName == "page tab" and n.name == "Publishing"))
+        page.doActionNamed("click")
+        port = wait_for("the port", lambda: find(
+            admin, lambda n: n.roleName == "spin button" and n.name.startswith("Port to listen at")))
+        port.text = "0"
+        wait_for("port 0", lambda: text_of(port) == "0")
+        toggle = wait_for("the switch", lambda: find(
+            admin, lambda n: n.roleName in ("switch", "check box") and n.name.startswith("Publish online")))
+        assert_named(admin, "the Publishing page")
+        self.shot("publishing-page")
+        toggle.doActionNamed("toggle")
+        unlock = self.window("Start Publishing")
+        self.text(unlock, "Passphrase of the signing key").text = DEMO_PASSPHRASE
+        assert_named(unlock, "Start Publishing")
+        self.press(unlock, "Start")
+        url = wait_for("the address answering", lambda: self.answering_at(admin), timeout=30)
+        self.shot("publishing")
+        assert url.startswith("http://127.0.0.1:") and url.endswith("/"), url
+        self.check_published(url)
+        admin.doActionNamed("window.close")
+        wait_for("the administration window closed", lambda: find(
+            self.app, lambda n: n.roleName == "frame" and n.name == "Administration") is None)
+        self.stop()
+        try:
+            self.fetch(url + "issuer")
+        except urllib.error.URLError:
+            pass
+        else:
+            raise AssertionError("the service still answers after the application quit")
+
+    def answering_at(self, admin):
+        node = find(admin, lambda n: n.roleName == "label" and n.name.startswith("http://127.0.0.1:"))
+        return node.name if node is not None else None
+
+    def check_published(self, url):
+        """The address answers with what a verifier needs."""
+        status, kind, body = self.fetch(url + "issuer")
+        assert status == 200 and kind == "application/json", (status, kind)
+        assert json.loads(body)["type"] in ("Profile", ["Profile"]), body[:200]
+        status, kind, _ = self.fetch(url + "status/revocation/0")
+        assert status == 200 and kind in ("application/vc+jwt", "application/jwt"), (status, kind)
+        credential = json.loads(self.mcred_run("credential", "list", "--json"))[0]
+        status, kind, body = self.fetch(url + "credentials/" + credential["uuid"])
+        assert status == 200 and kind == "text/html", (status, kind)
+        assert credential["title"] in body, credential["title"]
+
     def start(self):
-        self.proc = subprocess.Popen([self.microcred, "--database", self.db, "--act-as", REGISTRAR])
-        self.app = wait_for("the application", lambda: tree.root.application("microcred", retry=False))
-        self.frame = wait_for("the window", lambda: find(
-            self.app, lambda n: n.roleName == "frame" and n.name == "Microcred"))
+        self.launch("--act-as", REGISTRAR)
 
     def verify(self):
         self.frame.doActionNamed("win.verify-credential")
         dialog = self.window("Verify Credential")
-        text = wait_for("the credential field", lambda: find(
-            dialog, lambda n: n.roleName == "text" and n.name == "Credential text or QR code address"))
-        text.text = self.credential
-        wait_for("the credential typed", lambda: text_of(text) == self.credential)
+        self.type_into(dialog, "Credential text or QR code address", self.credential)
         assert_named(dialog, "Verify Credential")
         self.press(dialog, "Verify")
         verdict = wait_for("the verdict", lambda: self.label(dialog, "Verdict"), timeout=40)
@@ -156,10 +165,7 @@ class Journey:
     def recognise(self, verify):
         self.press(verify, "Record Recognition…")
         dialog = self.window("Record Recognition")
-        note = wait_for("the note", lambda: find(
-            dialog, lambda n: n.roleName == "text" and n.name.startswith("Note")))
-        note.text = NOTE
-        wait_for("the note typed", lambda: text_of(note) == NOTE)
+        self.type_into(dialog, "Note", NOTE)
         assert_named(dialog, "Record Recognition")
         self.shot("recognition")
         self.press(dialog, "Record")
@@ -190,39 +196,18 @@ class Journey:
 
     def run(self):
         self.prepare()
+        self.publish()
         self.start()
-        try:
-            self.recognise(self.verify())
-            self.recognitions()
-        except BaseException:
-            self.shot("failure")
-            raise
-        close_last_window(self.frame)
-        self.proc.wait(timeout=15)
-        assert self.proc.returncode == 0, self.proc.returncode
-        self.proc = None
+        self.recognise(self.verify())
+        self.recognitions()
+        self.stop()
         self.check()
 
     def close(self):
-        if self.proc is not None:
-            self.proc.terminate()
-            self.proc.wait(timeout=15)
         self.server.shutdown()
         self.server.server_close()
-        if os.environ.get("MC_KEEP_JOURNEY"):
-            print("# kept", self.tmp)
-        else:
-            shutil.rmtree(self.tmp, ignore_errors=True)
-
-
-def main():
-    journey = Journey(*sys.argv[1:4])
-    try:
-        journey.run()
-    finally:
-        journey.close()
-    print("ok: a partner's credential verified online and recognised")
+        super().close()
 
 
 if __name__ == "__main__":
-    main()
+    RemoteJourney(*sys.argv[1:4]).main()
