@@ -200,6 +200,8 @@ mc_admin_publishing_page_start (McAdminPublishingPage *self)
   if (!self->editable || self->starting || mc_admin_publishing_page_get_running (self))
     return NULL;
   mc_problem_row_set_message (self->service_problem, NULL);
+  /* A port typed but not yet confirmed (Enter, or leaving the field) counts. */
+  gtk_spin_button_update (self->port_spin);
   self->starting = TRUE;
   dialog = _mc_admin_publishing_page_ask_key (self, _("Start Publishing"),
                                               _("The status lists are signed with the institution’s signing key. Its passphrase opens it for as long as publishing runs."),

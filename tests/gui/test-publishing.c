@@ -232,14 +232,15 @@ find_unlock_dialog (void)
   return NULL;
 }
 
-/* Switches publishing on at @port, as a click does; the passphrase
- * dialog it opens. */
+/* Types @port and switches publishing on, as a click does (the port
+ * typed but not confirmed with Enter); the passphrase dialog it opens. */
 static McKeyUnlockDialog *
 switch_on (McAdminPublishingPage *page, guint port)
 {
   GtkSwitch *toggle = GTK_SWITCH (child (page, "publish_switch"));
+  g_autofree char *typed = g_strdup_printf ("%u", port);
 
-  mc_admin_publishing_page_set_port (page, port);
+  gtk_editable_set_text (GTK_EDITABLE (child (page, "port_spin")), typed);
   gtk_switch_set_active (toggle, TRUE);
   g_assert_cmpstr (mc_admin_publishing_page_get_status (page), ==, "Waiting for the signing key’s passphrase…");
   g_assert_false (gtk_switch_get_state (toggle));
