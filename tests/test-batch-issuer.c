@@ -487,18 +487,29 @@ plant_full_disk (Fixture *f,
   g_assert_cmpint (symlink ("/dev/full", temp), ==, 0);
 }
 
-static void
-full_disk_cb (McBatchIssuer *issuer,
-              guint          done,
-              guint          total,
-              gpointer       user_data)
-{
-  Fixture *f = user_data;
+/* What to make full once the folder is ready: the PDF of a pending
+ * credential, or the file at @path. */
+typedef struct {
+  Fixture    *f;
+  const char *path;
+} Plant;
 
-  /* The first report comes once the folder is ready, before any page. */
+static void
+plant_cb (McBatchIssuer *issuer,
+          guint          done,
+          guint          total,
+          gpointer       user_data)
+{
+  Plant *plant = user_data;
+
+  /* The first report comes once the folder is ready (and old temporary
+   * files are cleared), before any page. */
   if (done == 0 && !g_object_get_data (G_OBJECT (issuer), "planted"))
     {
-      plant_full_disk (f, 100);
+      if (plant->path != NULL)
+        g_assert_cmpint (symlink ("/dev/full", plant->path), ==, 0);
+      else
+        plant_full_disk (plant->f, 100);
       g_object_set_data (G_OBJECT (issuer), "planted", GINT_TO_POINTER (TRUE));
     }
 }
@@ -514,7 +525,9 @@ test_full_disk (Fixture       *f,
   g_autoptr(GHashTable) before = NULL;
   g_autofree char *expected = NULL;
 
-  g_signal_connect (issuer, "progress", G_CALLBACK (full_disk_cb), f);
+  Plant plant = { f, NULL };
+
+  g_signal_connect (issuer, "progress", G_CALLBACK (plant_cb), &plant);
   batch = mc_batch_issuer_run (issuer, f->offering->id, NULL, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
   g_assert_null (batch);
@@ -533,21 +546,6 @@ test_full_disk (Fixture       *f,
   resume_and_check (f, stopped->id, before);
 }
 
-static void
-full_manifest_cb (McBatchIssuer *issuer,
-                  guint          done,
-                  guint          total,
-                  gpointer       user_data)
-{
-  const char *temp = user_data;
-
-  if (done == 0 && !g_object_get_data (G_OBJECT (issuer), "planted"))
-    {
-      g_assert_cmpint (symlink ("/dev/full", temp), ==, 0);
-      g_object_set_data (G_OBJECT (issuer), "planted", GINT_TO_POINTER (TRUE));
-    }
-}
-
 /* The manifest is written before the batch is marked done: a batch whose
  * manifest failed (or that was killed between the two) stays unfinished,
  * and issuing again writes the manifest without issuing anything twice. */
@@ -562,8 +560,9 @@ test_manifest_failure (Fixture       *f,
   g_autoptr(GHashTable) before = NULL;
   g_autofree char *temp = g_build_filename (f->export_dir, "manifest.json.tmp", NULL);
 
-  /* Planted once the folder is ready, since the batch clears old temporary files. */
-  g_signal_connect (issuer, "progress", G_CALLBACK (full_manifest_cb), temp);
+  Plant plant = { f, temp };
+
+  g_signal_connect (issuer, "progress", G_CALLBACK (plant_cb), &plant);
   batch = mc_batch_issuer_run (issuer, f->offering->id, NULL, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
   g_assert_null (batch);
