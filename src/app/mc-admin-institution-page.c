@@ -9,9 +9,9 @@
 
 struct _McAdminInstitutionPage
 {
-  AdwPreferencesPage    parent_instance;
+  McAdminPage           parent_instance;
 
-  McWorkflow           *workflow;
+  McWorkflow           *workflow;      /* the page's (borrowed) */
   McValidator          *validator;
   gboolean              editable;
   gboolean              syncing;
@@ -40,22 +40,15 @@ struct _McAdminInstitutionPage
   GtkSpinButton        *cycle_spin;
 };
 
-G_DEFINE_FINAL_TYPE (McAdminInstitutionPage, mc_admin_institution_page, ADW_TYPE_PREFERENCES_PAGE)
+G_DEFINE_FINAL_TYPE (McAdminInstitutionPage, mc_admin_institution_page, MC_TYPE_ADMIN_PAGE)
 
 enum {
   PROP_0,
-  PROP_WORKFLOW,
   PROP_VALIDATOR,
   N_PROPS
 };
 
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 /* Where refusals of the logo are shown, among the settings' keys. */
 #define LOGO_KEY "logo"
@@ -228,7 +221,7 @@ mc_admin_institution_page_set_setting (McAdminInstitutionPage *self,
 
   if (g_hash_table_contains (self->problems, key))
     show_problem (self, key, NULL);
-  g_signal_emit (self, signals[CHANGED], 0);
+  mc_admin_page_emit_changed (MC_ADMIN_PAGE (self));
   return TRUE;
 }
 
@@ -487,7 +480,7 @@ mc_admin_institution_page_set_logo (McAdminInstitutionPage *self,
   show_problem (self, LOGO_KEY, NULL);
   show_logo (self, png);
   _mc_admin_toast (GTK_WIDGET (self), adw_toast_new (png != NULL ? _("Logo changed") : _("Logo removed")));
-  g_signal_emit (self, signals[CHANGED], 0);
+  mc_admin_page_emit_changed (MC_ADMIN_PAGE (self));
   return TRUE;
 }
 
@@ -571,22 +564,13 @@ static void
 mc_admin_institution_page_constructed (GObject *object)
 {
   McAdminInstitutionPage *self = MC_ADMIN_INSTITUTION_PAGE (object);
-  McPerson *actor = NULL;
 
   G_OBJECT_CLASS (mc_admin_institution_page_parent_class)->constructed (object);
 
-  g_assert (MC_IS_WORKFLOW (self->workflow));
+  self->workflow = mc_admin_page_get_workflow (MC_ADMIN_PAGE (self));
+  self->editable = mc_admin_page_get_editable (MC_ADMIN_PAGE (self));
+  mc_admin_page_set_note (MC_ADMIN_PAGE (self), self->note_group);
   g_assert (MC_IS_VALIDATOR (self->validator));
-
-  actor = mc_workflow_get_actor (self->workflow);
-  self->editable = mc_workflow_has_role (self->workflow, MC_ROLE_ADMINISTRATOR, 0);
-  if (!self->editable)
-    {
-      g_autofree char *note = _mc_admin_read_only_text (actor != NULL ? mc_person_get_name (actor) : "");
-
-      adw_preferences_group_set_description (self->note_group, note);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->note_group), !self->editable);
 
   add_text_rows (self);
   add_logo_problem_row (self);
@@ -614,7 +598,6 @@ mc_admin_institution_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->logo_chooser));
   g_clear_object (&self->logo_chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_ADMIN_INSTITUTION_PAGE);
-  g_clear_object (&self->workflow);
   g_clear_object (&self->validator);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->entries, g_hash_table_unref);
@@ -634,9 +617,6 @@ mc_admin_institution_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_WORKFLOW:
-      g_value_set_object (value, self->workflow);
-      break;
     case PROP_VALIDATOR:
       g_value_set_object (value, self->validator);
       break;
@@ -655,9 +635,6 @@ mc_admin_institution_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_WORKFLOW:
-      self->workflow = g_value_dup_object (value);
-      break;
     case PROP_VALIDATOR:
       self->validator = g_value_dup_object (value);
       break;
@@ -677,16 +654,10 @@ mc_admin_institution_page_class_init (McAdminInstitutionPageClass *klass)
   object_class->get_property = mc_admin_institution_page_get_property;
   object_class->set_property = mc_admin_institution_page_set_property;
 
-  properties[PROP_WORKFLOW] =
-    g_param_spec_object ("workflow", NULL, NULL, MC_TYPE_WORKFLOW,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_VALIDATOR] =
     g_param_spec_object ("validator", NULL, NULL, MC_TYPE_VALIDATOR,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mc-admin-institution-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McAdminInstitutionPage, note_group);

@@ -2,7 +2,7 @@
 #pragma once
 
 #include <adwaita.h>
-#include "mc-core.h"
+#include "mc-admin-page.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 #define MC_TYPE_ADMIN_INSTITUTION_PAGE (mc_admin_institution_page_get_type ())
 G_DECLARE_FINAL_TYPE (McAdminInstitutionPage, mc_admin_institution_page, MC, ADMIN_INSTITUTION_PAGE,
-                      AdwPreferencesPage)
+                      McAdminPage)
 
 McAdminInstitutionPage *mc_admin_institution_page_new         (McWorkflow             *workflow,
                                                                McValidator            *validator);

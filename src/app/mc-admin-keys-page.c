@@ -12,9 +12,9 @@
 
 struct _McAdminKeysPage
 {
-  AdwPreferencesPage   parent_instance;
+  McAdminPage          parent_instance;
 
-  McWorkflow          *workflow;
+  McWorkflow          *workflow;      /* the page's (borrowed) */
   McKeyring           *keyring;
   gboolean             editable;
   gboolean             syncing;
@@ -31,21 +31,7 @@ struct _McAdminKeysPage
   GtkWidget           *import_button;
 };
 
-G_DEFINE_FINAL_TYPE (McAdminKeysPage, mc_admin_keys_page, ADW_TYPE_PREFERENCES_PAGE)
-
-enum {
-  PROP_0,
-  PROP_WORKFLOW,
-  N_PROPS
-};
-
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (McAdminKeysPage, mc_admin_keys_page, MC_TYPE_ADMIN_PAGE)
 
 /* The values of the signing algorithm setting, in the drop-down's order. */
 static const char *algorithms[] = { "RS256", "EdDSA" };
@@ -53,7 +39,7 @@ static const char *algorithms[] = { "RS256", "EdDSA" };
 static void
 emit_changed (McAdminKeysPage *self)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
+  mc_admin_page_emit_changed (MC_ADMIN_PAGE (self));
 }
 
 /* Retiring */
@@ -383,35 +369,19 @@ on_algorithm_selected (McAdminKeysPage *self)
   mc_admin_keys_page_set_algorithm (self, algorithms[position]);
 }
 
-gboolean
-mc_admin_keys_page_get_editable (McAdminKeysPage *self)
-{
-  g_return_val_if_fail (MC_IS_ADMIN_KEYS_PAGE (self), FALSE);
-  return self->editable;
-}
-
 /* GObject */
 
 static void
 mc_admin_keys_page_constructed (GObject *object)
 {
   McAdminKeysPage *self = MC_ADMIN_KEYS_PAGE (object);
-  McPerson *actor = NULL;
 
   G_OBJECT_CLASS (mc_admin_keys_page_parent_class)->constructed (object);
 
-  g_assert (MC_IS_WORKFLOW (self->workflow));
-
+  self->workflow = mc_admin_page_get_workflow (MC_ADMIN_PAGE (self));
+  self->editable = mc_admin_page_get_editable (MC_ADMIN_PAGE (self));
+  mc_admin_page_set_note (MC_ADMIN_PAGE (self), self->note_group);
   self->keyring = mc_keyring_new (self->workflow);
-  actor = mc_workflow_get_actor (self->workflow);
-  self->editable = mc_workflow_has_role (self->workflow, MC_ROLE_ADMINISTRATOR, 0);
-  if (!self->editable)
-    {
-      g_autofree char *note = _mc_admin_read_only_text (actor != NULL ? mc_person_get_name (actor) : "");
-
-      adw_preferences_group_set_description (self->note_group, note);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->note_group), !self->editable);
   _mc_admin_set_editable (GTK_WIDGET (self->algorithm_row), self->editable);
   _mc_admin_set_editable (self->generate_button, self->editable);
   _mc_admin_set_editable (self->import_button, self->editable);
@@ -431,46 +401,9 @@ mc_admin_keys_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_ADMIN_KEYS_PAGE);
   g_clear_object (&self->keyring);
-  g_clear_object (&self->workflow);
   g_clear_pointer (&self->key_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mc_admin_keys_page_parent_class)->dispose (object);
-}
-
-static void
-mc_admin_keys_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  McAdminKeysPage *self = MC_ADMIN_KEYS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_WORKFLOW:
-      g_value_set_object (value, self->workflow);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mc_admin_keys_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  McAdminKeysPage *self = MC_ADMIN_KEYS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_WORKFLOW:
-      self->workflow = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -481,16 +414,6 @@ mc_admin_keys_page_class_init (McAdminKeysPageClass *klass)
 
   object_class->constructed = mc_admin_keys_page_constructed;
   object_class->dispose = mc_admin_keys_page_dispose;
-  object_class->get_property = mc_admin_keys_page_get_property;
-  object_class->set_property = mc_admin_keys_page_set_property;
-
-  properties[PROP_WORKFLOW] =
-    g_param_spec_object ("workflow", NULL, NULL, MC_TYPE_WORKFLOW,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mc-admin-keys-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McAdminKeysPage, note_group);

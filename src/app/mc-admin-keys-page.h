@@ -2,7 +2,7 @@
 #pragma once
 
 #include <adwaita.h>
-#include "mc-core.h"
+#include "mc-admin-page.h"
 #include "mc-key-generate-dialog.h"
 #include "mc-key-import-dialog.h"
 
@@ -18,7 +18,7 @@ G_BEGIN_DECLS
  * changed. */
 
 #define MC_TYPE_ADMIN_KEYS_PAGE (mc_admin_keys_page_get_type ())
-G_DECLARE_FINAL_TYPE (McAdminKeysPage, mc_admin_keys_page, MC, ADMIN_KEYS_PAGE, AdwPreferencesPage)
+G_DECLARE_FINAL_TYPE (McAdminKeysPage, mc_admin_keys_page, MC, ADMIN_KEYS_PAGE, McAdminPage)
 
 McAdminKeysPage     *mc_admin_keys_page_new           (McWorkflow      *workflow);
 /* Reads the keys again. */
@@ -40,6 +40,5 @@ gboolean             mc_admin_keys_page_set_algorithm (McAdminKeysPage *self,
                                                        const char      *algorithm);
 /* The refusal shown under the algorithm, or NULL. */
 const char          *mc_admin_keys_page_get_problem   (McAdminKeysPage *self);
-gboolean             mc_admin_keys_page_get_editable  (McAdminKeysPage *self);
 
 G_END_DECLS

@@ -10,9 +10,9 @@
 
 struct _McAdminPartnersPage
 {
-  AdwPreferencesPage   parent_instance;
+  McAdminPage          parent_instance;
 
-  McWorkflow          *workflow;
+  McWorkflow          *workflow;      /* the page's (borrowed) */
   gboolean             editable;
   GPtrArray           *rows;          /* rows added to partners_group */
   GtkWidget           *empty_row;
@@ -28,21 +28,7 @@ struct _McAdminPartnersPage
   GtkWidget           *add_button;
 };
 
-G_DEFINE_FINAL_TYPE (McAdminPartnersPage, mc_admin_partners_page, ADW_TYPE_PREFERENCES_PAGE)
-
-enum {
-  PROP_0,
-  PROP_WORKFLOW,
-  N_PROPS
-};
-
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (McAdminPartnersPage, mc_admin_partners_page, MC_TYPE_ADMIN_PAGE)
 
 /* Removing */
 
@@ -62,7 +48,7 @@ mc_admin_partners_page_remove (McAdminPartnersPage *self,
     }
   mc_admin_partners_page_reload (self);
   _mc_admin_toast (GTK_WIDGET (self), adw_toast_new (_("Partner removed")));
-  g_signal_emit (self, signals[CHANGED], 0);
+  mc_admin_page_emit_changed (MC_ADMIN_PAGE (self));
   return TRUE;
 }
 
@@ -226,7 +212,7 @@ mc_admin_partners_page_add (McAdminPartnersPage *self,
   /* Translators: %s is a partner institution's name */
   text = g_strdup_printf (_("Added “%s”"), name);
   _mc_admin_toast (GTK_WIDGET (self), adw_toast_new (text));
-  g_signal_emit (self, signals[CHANGED], 0);
+  mc_admin_page_emit_changed (MC_ADMIN_PAGE (self));
   return id;
 }
 
@@ -268,34 +254,18 @@ mc_admin_partners_page_get_problem (McAdminPartnersPage *self)
   return mc_problem_row_get_message (MC_PROBLEM_ROW (self->problem_row));
 }
 
-gboolean
-mc_admin_partners_page_get_editable (McAdminPartnersPage *self)
-{
-  g_return_val_if_fail (MC_IS_ADMIN_PARTNERS_PAGE (self), FALSE);
-  return self->editable;
-}
-
 /* GObject */
 
 static void
 mc_admin_partners_page_constructed (GObject *object)
 {
   McAdminPartnersPage *self = MC_ADMIN_PARTNERS_PAGE (object);
-  McPerson *actor = NULL;
 
   G_OBJECT_CLASS (mc_admin_partners_page_parent_class)->constructed (object);
 
-  g_assert (MC_IS_WORKFLOW (self->workflow));
-
-  actor = mc_workflow_get_actor (self->workflow);
-  self->editable = mc_workflow_has_role (self->workflow, MC_ROLE_ADMINISTRATOR, 0);
-  if (!self->editable)
-    {
-      g_autofree char *note = _mc_admin_read_only_text (actor != NULL ? mc_person_get_name (actor) : "");
-
-      adw_preferences_group_set_description (self->note_group, note);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->note_group), !self->editable);
+  self->workflow = mc_admin_page_get_workflow (MC_ADMIN_PAGE (self));
+  self->editable = mc_admin_page_get_editable (MC_ADMIN_PAGE (self));
+  mc_admin_page_set_note (MC_ADMIN_PAGE (self), self->note_group);
   _mc_admin_set_editable (GTK_WIDGET (self->issuer_row), self->editable);
   _mc_admin_set_editable (GTK_WIDGET (self->name_row), self->editable);
   _mc_admin_set_editable (GTK_WIDGET (self->note_row), self->editable);
@@ -312,46 +282,9 @@ mc_admin_partners_page_dispose (GObject *object)
   McAdminPartnersPage *self = MC_ADMIN_PARTNERS_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_ADMIN_PARTNERS_PAGE);
-  g_clear_object (&self->workflow);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mc_admin_partners_page_parent_class)->dispose (object);
-}
-
-static void
-mc_admin_partners_page_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  McAdminPartnersPage *self = MC_ADMIN_PARTNERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_WORKFLOW:
-      g_value_set_object (value, self->workflow);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mc_admin_partners_page_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  McAdminPartnersPage *self = MC_ADMIN_PARTNERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_WORKFLOW:
-      self->workflow = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -362,16 +295,6 @@ mc_admin_partners_page_class_init (McAdminPartnersPageClass *klass)
 
   object_class->constructed = mc_admin_partners_page_constructed;
   object_class->dispose = mc_admin_partners_page_dispose;
-  object_class->get_property = mc_admin_partners_page_get_property;
-  object_class->set_property = mc_admin_partners_page_set_property;
-
-  properties[PROP_WORKFLOW] =
-    g_param_spec_object ("workflow", NULL, NULL, MC_TYPE_WORKFLOW,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mc-admin-partners-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McAdminPartnersPage, note_group);

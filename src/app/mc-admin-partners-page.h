@@ -2,7 +2,7 @@
 #pragma once
 
 #include <adwaita.h>
-#include "mc-core.h"
+#include "mc-admin-page.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +14,7 @@ G_BEGIN_DECLS
  * a partner was added or removed. */
 
 #define MC_TYPE_ADMIN_PARTNERS_PAGE (mc_admin_partners_page_get_type ())
-G_DECLARE_FINAL_TYPE (McAdminPartnersPage, mc_admin_partners_page, MC, ADMIN_PARTNERS_PAGE, AdwPreferencesPage)
+G_DECLARE_FINAL_TYPE (McAdminPartnersPage, mc_admin_partners_page, MC, ADMIN_PARTNERS_PAGE, McAdminPage)
 
 McAdminPartnersPage *mc_admin_partners_page_new          (McWorkflow          *workflow);
 /* Reads the partners again. */
@@ -39,6 +39,5 @@ AdwMessageDialog    *mc_admin_partners_page_confirm_remove (McAdminPartnersPage 
                                                             guint                index);
 /* The refusal shown under the fields, or NULL. */
 const char          *mc_admin_partners_page_get_problem  (McAdminPartnersPage *self);
-gboolean             mc_admin_partners_page_get_editable (McAdminPartnersPage *self);
 
 G_END_DECLS

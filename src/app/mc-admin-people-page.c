@@ -9,9 +9,9 @@
 
 struct _McAdminPeoplePage
 {
-  AdwPreferencesPage   parent_instance;
+  McAdminPage          parent_instance;
 
-  McWorkflow          *workflow;
+  McWorkflow          *workflow;      /* the page's (borrowed) */
   gboolean             editable;
   GListModel          *units;          /* McUnit */
   GPtrArray           *person_rows;    /* AdwExpanderRow in people_group */
@@ -26,21 +26,7 @@ struct _McAdminPeoplePage
   GtkButton           *add_button;
 };
 
-G_DEFINE_FINAL_TYPE (McAdminPeoplePage, mc_admin_people_page, ADW_TYPE_PREFERENCES_PAGE)
-
-enum {
-  PROP_0,
-  PROP_WORKFLOW,
-  N_PROPS
-};
-
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (McAdminPeoplePage, mc_admin_people_page, MC_TYPE_ADMIN_PAGE)
 
 /* What a Revoke button or a Grant row acts on. */
 typedef struct {
@@ -50,7 +36,6 @@ typedef struct {
   GtkDropDown *role_dropdown;   /* Grant rows only */
   GtkDropDown *unit_dropdown;
 } RoleTarget;
-
 
 static gint64
 unit_id_at (McAdminPeoplePage *self,
@@ -83,7 +68,7 @@ unit_choices (McAdminPeoplePage *self,
 static void
 emit_changed (McAdminPeoplePage *self)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
+  mc_admin_page_emit_changed (MC_ADMIN_PAGE (self));
 }
 
 /* Granting and revoking */
@@ -364,21 +349,12 @@ static void
 mc_admin_people_page_constructed (GObject *object)
 {
   McAdminPeoplePage *self = MC_ADMIN_PEOPLE_PAGE (object);
-  McPerson *actor = NULL;
 
   G_OBJECT_CLASS (mc_admin_people_page_parent_class)->constructed (object);
 
-  g_assert (MC_IS_WORKFLOW (self->workflow));
-
-  actor = mc_workflow_get_actor (self->workflow);
-  self->editable = mc_workflow_has_role (self->workflow, MC_ROLE_ADMINISTRATOR, 0);
-  if (!self->editable)
-    {
-      g_autofree char *note = _mc_admin_read_only_text (actor != NULL ? mc_person_get_name (actor) : "");
-
-      adw_preferences_group_set_description (self->note_group, note);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->note_group), !self->editable);
+  self->workflow = mc_admin_page_get_workflow (MC_ADMIN_PAGE (self));
+  self->editable = mc_admin_page_get_editable (MC_ADMIN_PAGE (self));
+  mc_admin_page_set_note (MC_ADMIN_PAGE (self), self->note_group);
   _mc_admin_set_editable (GTK_WIDGET (self->username_row), self->editable);
   _mc_admin_set_editable (GTK_WIDGET (self->name_row), self->editable);
   _mc_admin_set_editable (GTK_WIDGET (self->email_row), self->editable);
@@ -394,47 +370,10 @@ mc_admin_people_page_dispose (GObject *object)
   McAdminPeoplePage *self = MC_ADMIN_PEOPLE_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_ADMIN_PEOPLE_PAGE);
-  g_clear_object (&self->workflow);
   g_clear_object (&self->units);
   g_clear_pointer (&self->person_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mc_admin_people_page_parent_class)->dispose (object);
-}
-
-static void
-mc_admin_people_page_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  McAdminPeoplePage *self = MC_ADMIN_PEOPLE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_WORKFLOW:
-      g_value_set_object (value, self->workflow);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mc_admin_people_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  McAdminPeoplePage *self = MC_ADMIN_PEOPLE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_WORKFLOW:
-      self->workflow = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -445,16 +384,6 @@ mc_admin_people_page_class_init (McAdminPeoplePageClass *klass)
 
   object_class->constructed = mc_admin_people_page_constructed;
   object_class->dispose = mc_admin_people_page_dispose;
-  object_class->get_property = mc_admin_people_page_get_property;
-  object_class->set_property = mc_admin_people_page_set_property;
-
-  properties[PROP_WORKFLOW] =
-    g_param_spec_object ("workflow", NULL, NULL, MC_TYPE_WORKFLOW,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mc-admin-people-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McAdminPeoplePage, note_group);

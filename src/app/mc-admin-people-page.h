@@ -2,7 +2,7 @@
 #pragma once
 
 #include <adwaita.h>
-#include "mc-core.h"
+#include "mc-admin-page.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +13,7 @@ G_BEGIN_DECLS
  * nothing. */
 
 #define MC_TYPE_ADMIN_PEOPLE_PAGE (mc_admin_people_page_get_type ())
-G_DECLARE_FINAL_TYPE (McAdminPeoplePage, mc_admin_people_page, MC, ADMIN_PEOPLE_PAGE, AdwPreferencesPage)
+G_DECLARE_FINAL_TYPE (McAdminPeoplePage, mc_admin_people_page, MC, ADMIN_PEOPLE_PAGE, McAdminPage)
 
 McAdminPeoplePage *mc_admin_people_page_new         (McWorkflow        *workflow);
 /* Reads people, units and roles again. */

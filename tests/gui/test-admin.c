@@ -423,7 +423,7 @@ test_partners (Fixture *f, gconstpointer data)
   AdwMessageDialog *confirm = NULL;
   guint64 events = 0;
 
-  g_assert_true (mc_admin_partners_page_get_editable (page));
+  g_assert_true (mc_admin_page_get_editable (MC_ADMIN_PAGE (page)));
   g_assert_cmpuint (before, ==, n_stored_partners (f));
   g_assert_cmpint (mc_admin_partners_page_add (page, PARTNER_ID, "Université Partenaire", "Erasmus+ 2026–2030"), >, 0);
   g_assert_null (mc_admin_partners_page_get_problem (page));
@@ -465,7 +465,7 @@ test_partners_read_only (Fixture *f, gconstpointer data)
   GtkWidget *add = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), MC_TYPE_ADMIN_PARTNERS_PAGE,
                                                               "add_button"));
 
-  g_assert_false (mc_admin_partners_page_get_editable (page));
+  g_assert_false (mc_admin_page_get_editable (MC_ADMIN_PAGE (page)));
   g_assert_false (gtk_widget_get_sensitive (add));
   g_assert_nonnull (gtk_widget_get_tooltip_text (add));
   /* Adding anyway: the core refuses, the page says why. */

@@ -213,7 +213,7 @@ test_keys_generate (Fixture *f, gconstpointer data)
   const char *subtitle = NULL;
 
   page = mc_admin_window_get_keys_page (open_admin (f, MC_TEST_ADMIN, "keys"));
-  g_assert_true (mc_admin_keys_page_get_editable (page));
+  g_assert_true (mc_admin_page_get_editable (MC_ADMIN_PAGE (page)));
   g_assert_cmpuint (mc_admin_keys_page_get_n_keys (page), ==, 0);
 
   dialog = mc_admin_keys_page_generate (page);
@@ -350,7 +350,7 @@ test_keys_read_only (Fixture *f, gconstpointer data)
   g_autofree char *message = NULL;
 
   page = mc_admin_window_get_keys_page (open_admin (f, MC_TEST_REGISTRAR, "keys"));
-  g_assert_false (mc_admin_keys_page_get_editable (page));
+  g_assert_false (mc_admin_page_get_editable (MC_ADMIN_PAGE (page)));
   generate = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), MC_TYPE_ADMIN_KEYS_PAGE,
                                                         "generate_button"));
   note = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), MC_TYPE_ADMIN_KEYS_PAGE, "note_group"));
