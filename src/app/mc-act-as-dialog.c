@@ -170,9 +170,8 @@ fill_people (McActAsDialog *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mc_person_get_name (person));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      /* This also names the check button after the row's title. */
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      mc_person_get_name (person), -1);
 
       if (self->group == NULL)
         self->group = GTK_CHECK_BUTTON (check);

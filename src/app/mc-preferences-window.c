@@ -83,9 +83,7 @@ add_profile_rows (McPreferencesWindow *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mc_profile_get_name (profile));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), mc_profile_get_description (profile));
       gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, mc_profile_get_name (profile),
-                                      -1);
+      /* The row names the switch after its title (activatable widget). */
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
       adw_preferences_group_add (self->profiles_group, row);
