@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* An export running in a worker (mc-admin-publishing-page-export.c). */
+typedef struct _McPublishingExportJob McPublishingExportJob;
+
 typedef void (*McPublishingChosenFunc) (McAdminPublishingPage *self,
                                         const char            *path);
 
@@ -25,7 +28,8 @@ struct _McAdminPublishingPage
   gboolean              editable;
   gboolean              syncing;
   gboolean              starting;        /* the passphrase is being asked for */
-  gboolean              exporting;
+  McPublishingExportJob *export_job;     /* while exporting; the task's */
+  guint                 export_progress_id;
 
   /* Template widgets */
   AdwPreferencesGroup  *note_group;
@@ -50,6 +54,7 @@ struct _McAdminPublishingPage
   AdwActionRow         *export_row;
   GtkSpinner           *export_spinner;
   GtkWidget            *export_button;
+  GtkWidget            *export_cancel_button;
   McProblemRow         *export_problem;
 };
 
@@ -82,5 +87,6 @@ void               _mc_admin_publishing_page_on_did_web_toggled     (McAdminPubl
 void               _mc_admin_publishing_page_export_init   (McAdminPublishingPage *self);
 void               _mc_admin_publishing_page_update_export (McAdminPublishingPage *self);
 void               _mc_admin_publishing_page_on_export_clicked (McAdminPublishingPage *self);
+void               _mc_admin_publishing_page_on_export_cancel_clicked (McAdminPublishingPage *self);
 
 G_END_DECLS

@@ -400,6 +400,7 @@ mc_admin_publishing_page_dispose (GObject *object)
       g_clear_object (&self->service);
     }
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->export_progress_id, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -470,6 +471,7 @@ mc_admin_publishing_page_class_init (McAdminPublishingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McAdminPublishingPage, export_row);
   gtk_widget_class_bind_template_child (widget_class, McAdminPublishingPage, export_spinner);
   gtk_widget_class_bind_template_child (widget_class, McAdminPublishingPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, McAdminPublishingPage, export_cancel_button);
   gtk_widget_class_bind_template_child (widget_class, McAdminPublishingPage, export_problem);
   gtk_widget_class_bind_template_callback (widget_class, on_publish_state_set);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
@@ -479,6 +481,7 @@ mc_admin_publishing_page_class_init (McAdminPublishingPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, _mc_admin_publishing_page_on_tls_clear_clicked);
   gtk_widget_class_bind_template_callback (widget_class, _mc_admin_publishing_page_on_did_web_toggled);
   gtk_widget_class_bind_template_callback (widget_class, _mc_admin_publishing_page_on_export_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, _mc_admin_publishing_page_on_export_cancel_clicked);
 }
 
 static void

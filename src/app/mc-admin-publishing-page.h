@@ -67,6 +67,9 @@ gboolean           mc_admin_publishing_page_set_did_web      (McAdminPublishingP
 McKeyUnlockDialog *mc_admin_publishing_page_export           (McAdminPublishingPage *self,
                                                               const char            *directory);
 gboolean           mc_admin_publishing_page_get_exporting    (McAdminPublishingPage *self);
+/* Stops the running export between two documents, as its Cancel button
+ * does: the folder stays as it was and a toast says "Export cancelled". */
+void               mc_admin_publishing_page_cancel_export    (McAdminPublishingPage *self);
 const char        *mc_admin_publishing_page_get_export_problem (McAdminPublishingPage *self);
 
 G_END_DECLS
