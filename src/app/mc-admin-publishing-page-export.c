@@ -124,7 +124,12 @@ on_exported (GObject      *source,
     {
       adw_action_row_set_subtitle (self->export_row, "");
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _mc_admin_publishing_page_toast (self, adw_toast_new (_("Export cancelled")));
+        {
+          toast = adw_toast_new (_("Export cancelled"));
+          /* The answer to a click: before an earlier export's toast. */
+          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+          _mc_admin_publishing_page_toast (self, toast);
+        }
       else
         mc_problem_row_set_message (self->export_problem, error->message);
       return;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "mc-admin-publishing-page.h"
+#include "mc-application.h"
 #include "mc-problem-row.h"
 #include "mc-publication.h"
 #include "mc-publishing-service.h"
@@ -18,8 +19,8 @@ struct _McAdminPublishingPage
 {
   AdwPreferencesPage    parent_instance;
 
+  McApplication        *application;     /* runs the service; NULL in some tests */
   McWorkflow           *workflow;
-  McPublishingService  *service;         /* while running */
   GCancellable         *cancellable;     /* cancelled on dispose */
   GtkFileChooserNative *chooser;
   McPublishingChosenFunc chosen;         /* what the chooser's answer goes to */
