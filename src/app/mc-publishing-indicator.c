@@ -85,7 +85,6 @@ build_popover (McPublishingIndicator *self)
   gtk_label_set_wrap (self->label, TRUE);
   gtk_label_set_wrap_mode (self->label, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_max_width_chars (self->label, 40);
-  gtk_label_set_selectable (self->label, TRUE);
   gtk_label_set_xalign (self->label, 0);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->label));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (settings), "win.show-publishing");

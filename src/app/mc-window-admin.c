@@ -161,10 +161,19 @@ _mc_window_update_admin_actions (McWindow *self)
                                  mc_report_dialog_can_report (self->workflow));
 }
 
+static void
+on_application_changed (McWindow *self)
+{
+  mc_publishing_indicator_set_application (self->publishing_indicator, application (self));
+  mc_publishing_indicator_set_application (self->empty_publishing_indicator, application (self));
+}
+
 void
 _mc_window_setup_admin (McWindow *self)
 {
-  mc_publishing_indicator_set_application (self->publishing_indicator, application (self));
+  /* GtkWindow's "application" is set after construction. */
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
+  on_application_changed (self);
 }
 
 void

@@ -40,6 +40,7 @@ struct _McWindow
   GtkWidget            *editor_separator;
   McAccountButton      *account_button;
   McPublishingIndicator *publishing_indicator;
+  McPublishingIndicator *empty_publishing_indicator;  /* in the header without designs */
   GtkRevealer          *acting_revealer;
   GtkLabel             *acting_label;
 

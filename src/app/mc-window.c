@@ -726,6 +726,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, editor_separator);
   gtk_widget_class_bind_template_child (widget_class, McWindow, account_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, publishing_indicator);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, empty_publishing_indicator);
   gtk_widget_class_bind_template_child (widget_class, McWindow, acting_revealer);
   gtk_widget_class_bind_template_child (widget_class, McWindow, acting_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);

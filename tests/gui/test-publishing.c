@@ -18,6 +18,7 @@
 #include "mc-admin-window.h"
 #include "mc-application.h"
 #include "mc-publishing-indicator.h"
+#include "mc-window.h"
 #include "mc-gui-test-util.h"
 #include "mc-keyring.h"
 #include "workflow-fixture.h"
@@ -438,30 +439,73 @@ test_application_stops (Fixture *f, gconstpointer data)
   assert_nothing_listens (port);
 }
 
-/* The main window's header shows publishing while it runs. */
+/* The administration window on screen (transfer none), or NULL. */
+static McAdminWindow *
+find_admin_window (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (MC_IS_ADMIN_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* The main window's header shows publishing while it runs, and opens
+ * the Publishing page. */
 static void
 test_indicator (Fixture *f, gconstpointer data)
 {
-  McAdminPublishingPage *page = open_page (f, MC_TEST_ADMIN);
-  McPublishingIndicator *indicator = mc_publishing_indicator_new ();
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *window = gtk_window_new ();
+  g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   g_autofree char *expected = NULL;
+  McWindow *window = NULL;
+  McPublishingIndicator *indicator = NULL;
+  McAdminPublishingPage *page = NULL;
+  GtkMenuButton *button = NULL;
 
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (indicator));
-  gtk_window_set_titlebar (GTK_WINDOW (window), header);
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 120);
-  mc_publishing_indicator_set_application (indicator, f->app);
+  /* Windows of an application need it registered (a private bus here). */
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  MC_TEST_ASSERT_OK (g_application_register (G_APPLICATION (f->app), NULL, &error));
+  window = mc_window_new (f->app, mc_test_workflow (f->inst, MC_TEST_ADMIN), f->validator, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  mc_gui_test_present (GTK_WINDOW (window));
+  indicator = MC_PUBLISHING_INDICATOR (gtk_widget_get_template_child (GTK_WIDGET (window), MC_TYPE_WINDOW,
+                                                                      "publishing_indicator"));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (indicator)));
   g_assert_null (mc_publishing_indicator_get_text (indicator));
 
+  /* Started from the administration window it opens. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-publishing", NULL));
+  f->admin = find_admin_window ();
+  g_assert_nonnull (f->admin);
+  page = mc_admin_window_get_publishing_page (f->admin);
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (f->admin)), ==,
+                   "publishing");
   g_assert_true (unlock (switch_on (page, 0), PASSPHRASE));
   url = mc_admin_publishing_page_dup_url (page);
   expected = g_strconcat ("Publishing at ", url, NULL);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (indicator)));
   g_assert_cmpstr (mc_publishing_indicator_get_text (indicator), ==, expected);
-  mc_gui_test_present (GTK_WINDOW (window));
+
+  /* It stays when the administration window closes, and opens it again. */
+  gtk_window_destroy (GTK_WINDOW (f->admin));
+  mc_gui_test_spin ();
+  g_assert_null (find_admin_window ());
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (indicator)));
+  mc_gui_test_screenshot (GTK_WIDGET (window), "gui-publishing-indicator-empty");
+  g_assert_true (mc_window_open_demo (window));
+  mc_gui_test_screenshot (GTK_WIDGET (window), "gui-publishing-indicator");
+  button = GTK_MENU_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (indicator)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), ==, expected);
+  gtk_menu_button_popup (button);
+  mc_gui_test_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (button)), "gui-publishing-indicator-popover");
+  gtk_menu_button_popdown (button);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-publishing", NULL));
+  f->admin = find_admin_window ();
+  g_assert_nonnull (f->admin);
+  page = mc_admin_window_get_publishing_page (f->admin);
+  g_assert_true (mc_admin_publishing_page_get_running (page));
 
   mc_admin_publishing_page_stop (page);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (indicator)));
