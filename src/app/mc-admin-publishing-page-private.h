@@ -2,11 +2,15 @@
 #pragma once
 
 #include "mc-admin-publishing-page.h"
+#include "mc-application.h"
 #include "mc-problem-row.h"
 #include "mc-publication.h"
 #include "mc-publishing-service.h"
 
 G_BEGIN_DECLS
+
+/* An export running in a worker (mc-admin-publishing-page-export.c). */
+typedef struct _McPublishingExportJob McPublishingExportJob;
 
 typedef void (*McPublishingChosenFunc) (McAdminPublishingPage *self,
                                         const char            *path);
@@ -15,8 +19,8 @@ struct _McAdminPublishingPage
 {
   AdwPreferencesPage    parent_instance;
 
+  McApplication        *application;     /* runs the service; NULL in some tests */
   McWorkflow           *workflow;
-  McPublishingService  *service;         /* while running */
   GCancellable         *cancellable;     /* cancelled on dispose */
   GtkFileChooserNative *chooser;
   McPublishingChosenFunc chosen;         /* what the chooser's answer goes to */
@@ -25,7 +29,8 @@ struct _McAdminPublishingPage
   gboolean              editable;
   gboolean              syncing;
   gboolean              starting;        /* the passphrase is being asked for */
-  gboolean              exporting;
+  McPublishingExportJob *export_job;     /* while exporting; the task's */
+  guint                 export_progress_id;
 
   /* Template widgets */
   AdwPreferencesGroup  *note_group;
@@ -50,6 +55,7 @@ struct _McAdminPublishingPage
   AdwActionRow         *export_row;
   GtkSpinner           *export_spinner;
   GtkWidget            *export_button;
+  GtkWidget            *export_cancel_button;
   McProblemRow         *export_problem;
 };
 
@@ -82,5 +88,6 @@ void               _mc_admin_publishing_page_on_did_web_toggled     (McAdminPubl
 void               _mc_admin_publishing_page_export_init   (McAdminPublishingPage *self);
 void               _mc_admin_publishing_page_update_export (McAdminPublishingPage *self);
 void               _mc_admin_publishing_page_on_export_clicked (McAdminPublishingPage *self);
+void               _mc_admin_publishing_page_on_export_cancel_clicked (McAdminPublishingPage *self);
 
 G_END_DECLS

@@ -8,11 +8,13 @@
 
 #include "mc-admin-private.h"
 #include "mc-admin-publishing-page-private.h"
+#include "mc-application.h"
 
 G_DEFINE_FINAL_TYPE (McAdminPublishingPage, mc_admin_publishing_page, ADW_TYPE_PREFERENCES_PAGE)
 
 enum {
   PROP_0,
+  PROP_APPLICATION,
   PROP_WORKFLOW,
   N_PROPS
 };
@@ -50,20 +52,26 @@ _mc_admin_publishing_page_ask_key (McAdminPublishingPage *self,
   return dialog;
 }
 
-/* The state shown */
+/* The state shown: the application's service */
+
+static McPublishingService *
+service (McAdminPublishingPage *self)
+{
+  return self->application != NULL ? mc_application_get_publishing_service (self->application) : NULL;
+}
 
 gboolean
 mc_admin_publishing_page_get_running (McAdminPublishingPage *self)
 {
   g_return_val_if_fail (MC_IS_ADMIN_PUBLISHING_PAGE (self), FALSE);
-  return self->service != NULL && mc_publishing_service_get_running (self->service);
+  return service (self) != NULL && mc_publishing_service_get_running (service (self));
 }
 
 char *
 mc_admin_publishing_page_dup_url (McAdminPublishingPage *self)
 {
   g_return_val_if_fail (MC_IS_ADMIN_PUBLISHING_PAGE (self), NULL);
-  return self->service != NULL ? mc_publishing_service_dup_url (self->service) : NULL;
+  return service (self) != NULL ? mc_publishing_service_dup_url (service (self)) : NULL;
 }
 
 static const char *
@@ -87,7 +95,7 @@ sync_service (McAdminPublishingPage *self)
   if (self->workflow == NULL)
     return;  /* disposed: a dialog outlived the window */
   g_clear_pointer (&self->status_url, g_free);
-  self->status_url = running ? mc_publishing_service_dup_url (self->service) : g_strdup ("");
+  self->status_url = running ? mc_publishing_service_dup_url (service (self)) : g_strdup ("");
   self->syncing = TRUE;
   gtk_switch_set_active (self->publish_switch, running || self->starting);
   gtk_switch_set_state (self->publish_switch, running);
@@ -135,7 +143,6 @@ start_service (McAdminPublishingPage  *self,
                GError                **error)
 {
   g_autoptr(McPublication) publication = NULL;
-  g_autoptr(McPublishingService) service = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GError) tls_error = NULL;
   g_autofree char *address = g_strstrip (g_strdup (gtk_editable_get_text (self->address_row)));
@@ -149,13 +156,9 @@ start_service (McAdminPublishingPage  *self,
       g_propagate_error (error, g_steal_pointer (&tls_error));
       return FALSE;
     }
-  service = mc_publishing_service_new (publication);
-  if (!mc_publishing_service_start (service, *address != '\0' ? address : NULL, port, certificate, key, error))
-    return FALSE;
-  self->service = g_steal_pointer (&service);
-  g_signal_connect_object (self->service, "notify::running", G_CALLBACK (sync_service),
-                           self, G_CONNECT_SWAPPED);
-  return TRUE;
+  /* The application runs it: it outlives this window. */
+  return mc_application_start_publishing (self->application, publication, *address != '\0' ? address : NULL,
+                                          port, certificate, key, error);
 }
 
 static void
@@ -197,7 +200,8 @@ mc_admin_publishing_page_start (McAdminPublishingPage *self)
 
   g_return_val_if_fail (MC_IS_ADMIN_PUBLISHING_PAGE (self), NULL);
 
-  if (!self->editable || self->starting || mc_admin_publishing_page_get_running (self))
+  if (!self->editable || self->application == NULL || self->starting ||
+      mc_admin_publishing_page_get_running (self))
     return NULL;
   mc_problem_row_set_message (self->service_problem, NULL);
   /* A port typed but not yet confirmed (Enter, or leaving the field) counts. */
@@ -216,12 +220,9 @@ mc_admin_publishing_page_stop (McAdminPublishingPage *self)
 {
   g_return_if_fail (MC_IS_ADMIN_PUBLISHING_PAGE (self));
 
-  if (self->service == NULL)
-    return;
-  g_signal_handlers_disconnect_by_data (self->service, self);
-  mc_publishing_service_stop (self->service);
-  g_clear_object (&self->service);
-  sync_service (self);
+  /* The application's notification shows it stopped. */
+  if (self->application != NULL)
+    mc_application_stop_publishing (self->application);
 }
 
 static gboolean
@@ -360,6 +361,11 @@ mc_admin_publishing_page_constructed (GObject *object)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->note_group), !self->editable);
   _mc_admin_set_editable (GTK_WIDGET (self->publish_switch), self->editable);
+  if (self->application != NULL)
+    g_signal_connect_object (self->application, "notify::publishing-service", G_CALLBACK (sync_service),
+                             self, G_CONNECT_SWAPPED);
+  else
+    gtk_widget_set_sensitive (GTK_WIDGET (self->publish_switch), FALSE);  /* no application to run it */
   _mc_admin_set_editable (self->certificate_button, self->editable);
   _mc_admin_set_editable (self->tls_key_button, self->editable);
   _mc_admin_set_editable (GTK_WIDGET (self->did_web_switch), self->editable);
@@ -392,19 +398,15 @@ mc_admin_publishing_page_dispose (GObject *object)
 {
   McAdminPublishingPage *self = MC_ADMIN_PUBLISHING_PAGE (object);
 
-  /* Closing the window stops publishing. */
-  if (self->service != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->service, self);
-      mc_publishing_service_stop (self->service);
-      g_clear_object (&self->service);
-    }
+  /* Publishing goes on: the application runs it. */
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->export_progress_id, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_ADMIN_PUBLISHING_PAGE);
   g_clear_object (&self->workflow);
+  g_clear_object (&self->application);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->actions);
   g_clear_pointer (&self->status_url, g_free);
@@ -422,6 +424,9 @@ mc_admin_publishing_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_APPLICATION:
+      self->application = g_value_dup_object (value);
+      break;
     case PROP_WORKFLOW:
       self->workflow = g_value_dup_object (value);
       break;
@@ -442,6 +447,9 @@ mc_admin_publishing_page_class_init (McAdminPublishingPageClass *klass)
   widget_class->root = mc_admin_publishing_page_root;
   widget_class->unroot = mc_admin_publishing_page_unroot;
 
+  properties[PROP_APPLICATION] =
+    g_param_spec_object ("application", NULL, NULL, MC_TYPE_APPLICATION,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_WORKFLOW] =
     g_param_spec_object ("workflow", NULL, NULL, MC_TYPE_WORKFLOW,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -470,6 +478,7 @@ mc_admin_publishing_page_class_init (McAdminPublishingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McAdminPublishingPage, export_row);
   gtk_widget_class_bind_template_child (widget_class, McAdminPublishingPage, export_spinner);
   gtk_widget_class_bind_template_child (widget_class, McAdminPublishingPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, McAdminPublishingPage, export_cancel_button);
   gtk_widget_class_bind_template_child (widget_class, McAdminPublishingPage, export_problem);
   gtk_widget_class_bind_template_callback (widget_class, on_publish_state_set);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
@@ -479,6 +488,7 @@ mc_admin_publishing_page_class_init (McAdminPublishingPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, _mc_admin_publishing_page_on_tls_clear_clicked);
   gtk_widget_class_bind_template_callback (widget_class, _mc_admin_publishing_page_on_did_web_toggled);
   gtk_widget_class_bind_template_callback (widget_class, _mc_admin_publishing_page_on_export_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, _mc_admin_publishing_page_on_export_cancel_clicked);
 }
 
 static void
@@ -491,9 +501,11 @@ mc_admin_publishing_page_init (McAdminPublishingPage *self)
 }
 
 McAdminPublishingPage *
-mc_admin_publishing_page_new (McWorkflow *workflow)
+mc_admin_publishing_page_new (McApplication *application,
+                              McWorkflow    *workflow)
 {
+  g_return_val_if_fail (application == NULL || MC_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (MC_IS_WORKFLOW (workflow), NULL);
 
-  return g_object_new (MC_TYPE_ADMIN_PUBLISHING_PAGE, "workflow", workflow, NULL);
+  return g_object_new (MC_TYPE_ADMIN_PUBLISHING_PAGE, "application", application, "workflow", workflow, NULL);
 }

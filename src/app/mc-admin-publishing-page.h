@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include "mc-core.h"
+#include "mc-application.h"
 #include "mc-key-unlock-dialog.h"
 
 G_BEGIN_DECLS
@@ -13,22 +14,27 @@ G_BEGIN_DECLS
  * address and port chosen here, with HTTPS when the institution's TLS
  * certificate and key are set; the address it answers at while it runs;
  * the did:web setting; and the static export into a folder, run in a
- * worker thread.  The service runs in the application while the page
- * lives and stops when it is disposed (the window closed).  Only
- * administrators publish; others see the page read-only with the reason.
- * Property "workflow" (construct-only). */
+ * worker thread.  The service is the application's
+ * (mc_application_get_publishing_service()): the page asks the
+ * application to start and stop it and shows its state, so publishing
+ * goes on when the window closes and a new window shows it running.
+ * Only administrators publish; others see the page read-only with the
+ * reason.  Properties (construct-only): "application" (NULL: publishing
+ * cannot be switched on), "workflow". */
 
 #define MC_TYPE_ADMIN_PUBLISHING_PAGE (mc_admin_publishing_page_get_type ())
 G_DECLARE_FINAL_TYPE (McAdminPublishingPage, mc_admin_publishing_page, MC, ADMIN_PUBLISHING_PAGE,
                       AdwPreferencesPage)
 
-McAdminPublishingPage *mc_admin_publishing_page_new          (McWorkflow            *workflow);
+McAdminPublishingPage *mc_admin_publishing_page_new          (McApplication         *application,
+                                                              McWorkflow            *workflow);
 gboolean           mc_admin_publishing_page_get_editable     (McAdminPublishingPage *self);
 
 /* Asks for the passphrase, as switching on does, and starts the service
  * once the key is unlocked (transfer none; NULL when already running or
  * not an administrator). */
 McKeyUnlockDialog *mc_admin_publishing_page_start            (McAdminPublishingPage *self);
+/* Stops the application's service (whoever started it). */
 void               mc_admin_publishing_page_stop             (McAdminPublishingPage *self);
 gboolean           mc_admin_publishing_page_get_running      (McAdminPublishingPage *self);
 /* The address the service answers at, or NULL while stopped (newly
@@ -67,6 +73,9 @@ gboolean           mc_admin_publishing_page_set_did_web      (McAdminPublishingP
 McKeyUnlockDialog *mc_admin_publishing_page_export           (McAdminPublishingPage *self,
                                                               const char            *directory);
 gboolean           mc_admin_publishing_page_get_exporting    (McAdminPublishingPage *self);
+/* Stops the running export between two documents, as its Cancel button
+ * does: the folder stays as it was and a toast says "Export cancelled". */
+void               mc_admin_publishing_page_cancel_export    (McAdminPublishingPage *self);
 const char        *mc_admin_publishing_page_get_export_problem (McAdminPublishingPage *self);
 
 G_END_DECLS

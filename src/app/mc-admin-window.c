@@ -10,6 +10,7 @@ struct _McAdminWindow
 {
   AdwPreferencesWindow  parent_instance;
 
+  McApplication          *application;       /* runs publishing; nullable */
   McWorkflow             *workflow;
   McValidator            *validator;
   gboolean                editable;
@@ -36,6 +37,7 @@ G_DEFINE_FINAL_TYPE (McAdminWindow, mc_admin_window, ADW_TYPE_PREFERENCES_WINDOW
 
 enum {
   PROP_0,
+  PROP_MC_APPLICATION,
   PROP_WORKFLOW,
   PROP_VALIDATOR,
   N_PROPS
@@ -430,7 +432,7 @@ add_institution_pages (McAdminWindow *self)
   g_signal_connect_object (self->keys_page, "changed", G_CALLBACK (on_keys_changed),
                            self, G_CONNECT_SWAPPED);
   adw_preferences_window_add (window, ADW_PREFERENCES_PAGE (self->keys_page));
-  self->publishing_page = mc_admin_publishing_page_new (self->workflow);
+  self->publishing_page = mc_admin_publishing_page_new (self->application, self->workflow);
   adw_preferences_window_add (window, ADW_PREFERENCES_PAGE (self->publishing_page));
   self->partners_page = mc_admin_partners_page_new (self->workflow);
   g_signal_connect_object (self->partners_page, "changed", G_CALLBACK (on_partners_changed),
@@ -496,6 +498,7 @@ mc_admin_window_dispose (GObject *object)
   McAdminWindow *self = MC_ADMIN_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_ADMIN_WINDOW);
+  g_clear_object (&self->application);
   g_clear_object (&self->workflow);
   g_clear_object (&self->validator);
   g_clear_pointer (&self->unit_rows, g_ptr_array_unref);
@@ -515,6 +518,9 @@ mc_admin_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_MC_APPLICATION:
+      g_value_set_object (value, self->application);
+      break;
     case PROP_WORKFLOW:
       g_value_set_object (value, self->workflow);
       break;
@@ -536,6 +542,9 @@ mc_admin_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_MC_APPLICATION:
+      self->application = g_value_dup_object (value);
+      break;
     case PROP_WORKFLOW:
       self->workflow = g_value_dup_object (value);
       break;
@@ -560,6 +569,11 @@ mc_admin_window_class_init (McAdminWindowClass *klass)
   object_class->set_property = mc_admin_window_set_property;
   window_class->close_request = mc_admin_window_close_request;
 
+  /* Not GtkWindow's "application": the window is not one of the
+   * application's (it closes with the main window). */
+  properties[PROP_MC_APPLICATION] =
+    g_param_spec_object ("mc-application", NULL, NULL, MC_TYPE_APPLICATION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_WORKFLOW] =
     g_param_spec_object ("workflow", NULL, NULL, MC_TYPE_WORKFLOW,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -592,13 +606,16 @@ mc_admin_window_init (McAdminWindow *self)
 }
 
 McAdminWindow *
-mc_admin_window_new (McWorkflow  *workflow,
-                     McValidator *validator)
+mc_admin_window_new (McApplication *application,
+                     McWorkflow    *workflow,
+                     McValidator   *validator)
 {
+  g_return_val_if_fail (application == NULL || MC_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (MC_IS_WORKFLOW (workflow), NULL);
   g_return_val_if_fail (MC_IS_VALIDATOR (validator), NULL);
 
   return g_object_new (MC_TYPE_ADMIN_WINDOW,
+                       "mc-application", application,
                        "workflow", workflow,
                        "validator", validator,
                        NULL);

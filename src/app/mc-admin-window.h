@@ -8,6 +8,7 @@
 #include "mc-admin-partners-page.h"
 #include "mc-admin-people-page.h"
 #include "mc-admin-publishing-page.h"
+#include "mc-application.h"
 #include "mc-template-editor.h"
 
 G_BEGIN_DECLS
@@ -17,14 +18,17 @@ G_BEGIN_DECLS
  * the review templates.
  * Everyone may look; only administrators can change anything, and the
  * core refuses anyone else whatever the window does.  Properties
- * (construct-only): "workflow", "validator".  Signal ::changed (a string:
+ * (construct-only): "mc-application" (the McApplication that runs
+ * publishing; NULL: publishing cannot be switched on), "workflow",
+ * "validator".  Signal ::changed (a string:
  * "settings", "keys", "units", "people" or "templates") after each
  * change. */
 
 #define MC_TYPE_ADMIN_WINDOW (mc_admin_window_get_type ())
 G_DECLARE_FINAL_TYPE (McAdminWindow, mc_admin_window, MC, ADMIN_WINDOW, AdwPreferencesWindow)
 
-McAdminWindow     *mc_admin_window_new             (McWorkflow    *workflow,
+McAdminWindow     *mc_admin_window_new             (McApplication *application,
+                                                    McWorkflow    *workflow,
                                                     McValidator   *validator);
 /* Applies an institution setting; a refusal is shown and nothing changes. */
 gboolean           mc_admin_window_set_setting     (McAdminWindow *self,

@@ -22,9 +22,18 @@ struct _McApplication
   GError         *store_error;
   McValidator    *validator;
   GSettings      *settings;
+  McPublishingService *publishing;   /* while publishing */
 };
 
 G_DEFINE_FINAL_TYPE (McApplication, mc_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_PUBLISHING_SERVICE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const GOptionEntry option_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
@@ -367,6 +376,108 @@ mc_application_activate (GApplication *app)
     }
 }
 
+/* Publishing */
+
+McPublishingService *
+mc_application_get_publishing_service (McApplication *self)
+{
+  g_return_val_if_fail (MC_IS_APPLICATION (self), NULL);
+  return self->publishing;
+}
+
+void
+mc_application_stop_publishing (McApplication *self)
+{
+  g_autoptr(McPublishingService) service = NULL;
+
+  g_return_if_fail (MC_IS_APPLICATION (self));
+
+  if (self->publishing == NULL)
+    return;
+  service = g_steal_pointer (&self->publishing);
+  g_signal_handlers_disconnect_by_data (service, self);
+  mc_publishing_service_stop (service);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLISHING_SERVICE]);
+}
+
+/* A service that stops by itself is no longer publishing either. */
+static void
+on_service_running (McApplication       *self,
+                    GParamSpec          *pspec,
+                    McPublishingService *service)
+{
+  if (service == self->publishing && !mc_publishing_service_get_running (service))
+    mc_application_stop_publishing (self);
+}
+
+gboolean
+mc_application_start_publishing (McApplication    *self,
+                                 McPublication    *publication,
+                                 const char       *address,
+                                 guint             port,
+                                 GTlsCertificate  *tls_certificate,
+                                 McSigningKey     *key,
+                                 GError          **error)
+{
+  g_autoptr(McPublishingService) service = NULL;
+
+  g_return_val_if_fail (MC_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (MC_IS_PUBLICATION (publication), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->publishing != NULL)
+    {
+      g_autofree char *url = mc_publishing_service_dup_url (self->publishing);
+
+      /* Translators: %s is the address the service answers at */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("Publishing already runs at %s"), url);
+      return FALSE;
+    }
+  service = mc_publishing_service_new (publication);
+  if (!mc_publishing_service_start (service, address, port, tls_certificate, key, error))
+    return FALSE;
+  self->publishing = g_steal_pointer (&service);
+  g_signal_connect_object (self->publishing, "notify::running", G_CALLBACK (on_service_running), self,
+                           G_CONNECT_SWAPPED);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLISHING_SERVICE]);
+  return TRUE;
+}
+
+static void
+mc_application_shutdown (GApplication *app)
+{
+  mc_application_stop_publishing (MC_APPLICATION (app));
+
+  G_APPLICATION_CLASS (mc_application_parent_class)->shutdown (app);
+}
+
+static void
+mc_application_dispose (GObject *object)
+{
+  /* Without shutdown (never run, as in tests), it stops here. */
+  mc_application_stop_publishing (MC_APPLICATION (object));
+
+  G_OBJECT_CLASS (mc_application_parent_class)->dispose (object);
+}
+
+static void
+mc_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  McApplication *self = MC_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_PUBLISHING_SERVICE:
+      g_value_set_object (value, self->publishing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 mc_application_finalize (GObject *object)
 {
@@ -389,10 +500,18 @@ mc_application_class_init (McApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = mc_application_dispose;
   object_class->finalize = mc_application_finalize;
+  object_class->get_property = mc_application_get_property;
   app_class->handle_local_options = mc_application_handle_local_options;
   app_class->startup = mc_application_startup;
+  app_class->shutdown = mc_application_shutdown;
   app_class->activate = mc_application_activate;
+
+  properties[PROP_PUBLISHING_SERVICE] =
+    g_param_spec_object ("publishing-service", NULL, NULL, MC_TYPE_PUBLISHING_SERVICE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include "mc-core.h"
+#include "mc-publishing-service.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,27 @@ GSettings     *mc_application_get_settings  (McApplication *self);
 /* Reads the institution's name and country from the database again and
  * checks the open designs against them. */
 void           mc_application_reload_institution (McApplication *self);
+
+/* Publishing: the application runs the publishing service, whichever
+ * window started it, until it is stopped or the application shuts down;
+ * closing the administration window leaves it running.  The property
+ * "publishing-service" (read-only) is the running service, or NULL, and
+ * is notified when publishing starts or stops. */
+/* Returns: (transfer none) (nullable): the running service */
+McPublishingService *mc_application_get_publishing_service (McApplication *self);
+/* Starts a service for @publication on @address (NULL: 127.0.0.1) and
+ * @port (0: any free one), over HTTPS with @tls_certificate when given,
+ * @key signing the status lists; the errors of
+ * mc_publishing_service_start().  Fails with G_IO_ERROR_EXISTS while one
+ * runs. */
+gboolean       mc_application_start_publishing   (McApplication    *self,
+                                                  McPublication    *publication,
+                                                  const char       *address,
+                                                  guint             port,
+                                                  GTlsCertificate  *tls_certificate,
+                                                  McSigningKey     *key,
+                                                  GError          **error);
+/* Stops the running service, if any. */
+void           mc_application_stop_publishing    (McApplication    *self);
 
 G_END_DECLS

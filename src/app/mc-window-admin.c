@@ -10,7 +10,9 @@
 #include "mc-window-private.h"
 
 /* The history, the administration window and the yearly report, from the
- * main menu; an issuable design's offerings, from its workflow bar. */
+ * main menu; the Publishing page, from the indicator shown while the
+ * application publishes; an issuable design's offerings, from its
+ * workflow bar. */
 
 static void
 win_history (GtkWidget  *widget,
@@ -53,20 +55,53 @@ on_admin_changed (McWindow   *self,
   _mc_window_actor_changed (self);
 }
 
+static McApplication *
+application (McWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return MC_IS_APPLICATION (app) ? MC_APPLICATION (app) : NULL;
+}
+
+/* The administration window of this window, found again when open;
+ * @page: the page to show, or NULL for the one it shows. */
+static void
+show_administration (McWindow   *self,
+                     const char *page)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+  McAdminWindow *admin = NULL;
+
+  for (GList *l = windows; l != NULL && admin == NULL; l = l->next)
+    if (MC_IS_ADMIN_WINDOW (l->data) && gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+      admin = l->data;
+  if (admin == NULL)
+    {
+      /* Publishing is the application's: it goes on when this closes. */
+      admin = mc_admin_window_new (application (self), self->workflow, self->validator);
+      gtk_window_set_transient_for (GTK_WINDOW (admin), GTK_WINDOW (self));
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (admin), TRUE);
+      g_signal_connect_object (admin, "changed", G_CALLBACK (on_admin_changed), self, G_CONNECT_SWAPPED);
+    }
+  if (page != NULL)
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (admin), page);
+  gtk_window_present (GTK_WINDOW (admin));
+}
+
 static void
 win_administration (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
-  McWindow *self = MC_WINDOW (widget);
-  McAdminWindow *admin = NULL;
+  show_administration (MC_WINDOW (widget), NULL);
+}
 
-  admin = mc_admin_window_new (self->workflow, self->validator);
-  gtk_window_set_transient_for (GTK_WINDOW (admin), GTK_WINDOW (self));
-  /* Quitting closes it too, which stops publishing. */
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (admin), TRUE);
-  g_signal_connect_object (admin, "changed", G_CALLBACK (on_admin_changed), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (admin));
+static void
+win_show_publishing (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  show_administration (MC_WINDOW (widget), "publishing");
 }
 
 static void
@@ -126,11 +161,27 @@ _mc_window_update_admin_actions (McWindow *self)
                                  mc_report_dialog_can_report (self->workflow));
 }
 
+static void
+on_application_changed (McWindow *self)
+{
+  mc_publishing_indicator_set_application (self->publishing_indicator, application (self));
+  mc_publishing_indicator_set_application (self->empty_publishing_indicator, application (self));
+}
+
+void
+_mc_window_setup_admin (McWindow *self)
+{
+  /* GtkWindow's "application" is set after construction. */
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
+  on_application_changed (self);
+}
+
 void
 _mc_window_class_add_admin_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.history", NULL, win_history);
   gtk_widget_class_install_action (widget_class, "win.administration", NULL, win_administration);
+  gtk_widget_class_install_action (widget_class, "win.show-publishing", NULL, win_show_publishing);
   gtk_widget_class_install_action (widget_class, "win.yearly-report", NULL, win_yearly_report);
   gtk_widget_class_install_action (widget_class, "win.offerings", NULL, win_offerings);
 }

@@ -4,6 +4,7 @@
 #include "mc-account-button.h"
 #include "mc-credentials-view.h"
 #include "mc-design-editor.h"
+#include "mc-publishing-indicator.h"
 #include "mc-tasks-view.h"
 #include "mc-window.h"
 
@@ -38,6 +39,8 @@ struct _McWindow
   GtkWidget            *new_button;
   GtkWidget            *editor_separator;
   McAccountButton      *account_button;
+  McPublishingIndicator *publishing_indicator;
+  McPublishingIndicator *empty_publishing_indicator;  /* in the header without designs */
   GtkRevealer          *acting_revealer;
   GtkLabel             *acting_label;
 
@@ -80,6 +83,7 @@ void     _mc_window_class_add_tasks_actions (GtkWidgetClass *widget_class);
 /* mc-window-admin.c: history, administration and the yearly report */
 void     _mc_window_class_add_admin_actions (GtkWidgetClass *widget_class);
 void     _mc_window_update_admin_actions    (McWindow       *self);
+void     _mc_window_setup_admin             (McWindow       *self);
 
 /* mc-window-credentials.c: the register of credentials, Verify Credential */
 void     _mc_window_setup_credentials             (McWindow       *self);

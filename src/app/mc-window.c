@@ -598,6 +598,7 @@ mc_window_constructed (GObject *object)
   _mc_window_setup_tasks (self);
   _mc_window_setup_credentials (self);
   _mc_window_update_actions (self);
+  _mc_window_setup_admin (self);
 }
 
 static void
@@ -724,6 +725,8 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, editor_separator);
   gtk_widget_class_bind_template_child (widget_class, McWindow, account_button);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, publishing_indicator);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, empty_publishing_indicator);
   gtk_widget_class_bind_template_child (widget_class, McWindow, acting_revealer);
   gtk_widget_class_bind_template_child (widget_class, McWindow, acting_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -739,6 +742,7 @@ static void
 mc_window_init (McWindow *self)
 {
   g_type_ensure (MC_TYPE_DESIGN_ROW);
+  g_type_ensure (MC_TYPE_PUBLISHING_INDICATOR);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->designs = g_list_store_new (MC_TYPE_DESIGN_SUMMARY);

@@ -81,7 +81,7 @@ mc_cli_publish_run (McCliContext *ctx,
                                       "--passphrase-file or --passphrase-fd"));
   if (!(publication = mc_cli_open_publication (ctx, &passphrase, kid, NULL, &key)))
     return MC_CLI_EXIT_FAILURE;
-  if (!mc_publication_export (publication, directory, &error))
+  if (!mc_publication_export (publication, directory, NULL, NULL, NULL, &error))
     {
       mc_cli_report (directory, error);
       return MC_CLI_EXIT_FAILURE;

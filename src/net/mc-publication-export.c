@@ -79,10 +79,15 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* Checked before each document, so that cancelling a long export (a
+ * page per credential) takes effect within one document. */
 static gboolean
-write_all (McPublication  *self,
-           const char     *root,
-           GError        **error)
+write_all (McPublication              *self,
+           const char                 *root,
+           McPublicationProgressFunc   progress,
+           gpointer                    progress_data,
+           GCancellable               *cancellable,
+           GError                    **error)
 {
   g_autoptr(GPtrArray) paths = mc_publication_list_paths (self, error);
   g_autofree char *marker = g_build_filename (root, MARKER, NULL);
@@ -91,15 +96,30 @@ write_all (McPublication  *self,
     return FALSE;
   for (guint i = 0; i < paths->len; i++)
     {
-      g_autoptr(McPublicationDocument) document = mc_publication_get (self, paths->pdata[i], NULL, NULL, error);
+      g_autoptr(McPublicationDocument) document = NULL;
 
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      document = mc_publication_get (self, paths->pdata[i], NULL, NULL, error);
       if (document == NULL || !write_document (root, paths->pdata[i], document, error))
         return FALSE;
+      if (progress != NULL)
+        progress (i + 1, paths->len, progress_data);
     }
-  return g_file_set_contents (marker, "Written by mcred publish --export\n", -1, error);
+  return !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+         g_file_set_contents (marker, "Written by mcred publish --export\n", -1, error);
 }
 
-/* A folder that a new export may replace: none, or an earlier export. */
+static gboolean
+is_empty_folder (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+
+  return dir != NULL && g_dir_read_name (dir) == NULL;
+}
+
+/* A folder that a new export may replace: none, an empty one (as a
+ * folder chooser's "Create Folder" makes), or an earlier export. */
 static gboolean
 check_target (const char  *directory,
               gboolean    *exists,
@@ -109,7 +129,7 @@ check_target (const char  *directory,
   g_autofree char *name = g_filename_display_name (directory);
 
   *exists = g_file_test (directory, G_FILE_TEST_EXISTS);
-  if (!*exists || g_file_test (marker, G_FILE_TEST_IS_REGULAR))
+  if (!*exists || g_file_test (marker, G_FILE_TEST_IS_REGULAR) || is_empty_folder (directory))
     return TRUE;
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
                _("“%s” exists and is not an earlier export; choose an empty or new folder"), name);
@@ -148,9 +168,12 @@ replace (const char  *fresh,
 }
 
 gboolean
-mc_publication_export (McPublication  *self,
-                       const char     *directory,
-                       GError        **error)
+mc_publication_export (McPublication              *self,
+                       const char                 *directory,
+                       McPublicationProgressFunc   progress,
+                       gpointer                    progress_data,
+                       GCancellable               *cancellable,
+                       GError                    **error)
 {
   g_autofree char *stripped = NULL;
   g_autofree char *fresh = NULL;
@@ -158,6 +181,7 @@ mc_publication_export (McPublication  *self,
 
   g_return_val_if_fail (MC_IS_PUBLICATION (self), FALSE);
   g_return_val_if_fail (directory != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   stripped = g_strdup (directory);
@@ -168,7 +192,9 @@ mc_publication_export (McPublication  *self,
   fresh = g_strconcat (stripped, ".new-XXXXXX", NULL);
   if (g_mkdtemp_full (fresh, 0755) == NULL)
     return set_errno_error (error, errno, stripped);
-  if (!write_all (self, fresh, error) || !replace (fresh, stripped, exists, error))
+  /* A cancelled or failed export removes the new folder: @directory
+   * keeps what it held, whatever the run wrote before it stopped. */
+  if (!write_all (self, fresh, progress, progress_data, cancellable, error) || !replace (fresh, stripped, exists, error))
     {
       remove_tree (fresh);
       return FALSE;

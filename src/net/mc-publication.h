@@ -76,16 +76,28 @@ McPublicationDocument *mc_publication_peek    (McPublication  *self,
 GPtrArray     *mc_publication_list_paths       (McPublication  *self,
                                                 GError        **error);
 
+/* Called by mc_publication_export(), in the thread that exports, after
+ * each document written: @written of @total. */
+typedef void (*McPublicationProgressFunc) (guint    written,
+                                           guint    total,
+                                           gpointer user_data);
+
 /* The static export: every document (verification pages without personal
  * data, in English) written below @directory as the paths lay them out,
  * "index.html" for a page whose path names a folder.  Written into a new
  * folder beside @directory first, which then replaces it: an upload never
- * sees half an export.  @directory must be missing or a previous export
- * (holding ".microcred-export").  Needs the signing key for the status
- * lists. */
-gboolean       mc_publication_export           (McPublication  *self,
-                                                const char     *directory,
-                                                GError        **error);
+ * sees half an export.  @directory must be missing, empty or a previous
+ * export (holding ".microcred-export").  Needs the signing key for the status
+ * lists.  @progress (nullable) hears of each document written.
+ * @cancellable is checked between documents: a cancelled export fails
+ * with G_IO_ERROR_CANCELLED, removes the new folder and leaves
+ * @directory as it was (missing, or the earlier export). */
+gboolean       mc_publication_export           (McPublication             *self,
+                                                const char                *directory,
+                                                McPublicationProgressFunc  progress,
+                                                gpointer                   progress_data,
+                                                GCancellable              *cancellable,
+                                                GError                   **error);
 
 /* The languages pages are available in ("en" and the installed
  * translations), and the one @accept_language prefers. */

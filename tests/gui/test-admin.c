@@ -35,7 +35,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
       g_assert_no_error (error);
     }
   f->validator = mc_validator_new ();
-  f->window = mc_admin_window_new (f->workflow, f->validator);
+  f->window = mc_admin_window_new (NULL, f->workflow, f->validator);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 720, 760);
   mc_gui_test_present (GTK_WINDOW (f->window));
 }

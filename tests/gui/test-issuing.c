@@ -94,7 +94,7 @@ setting (Fixture *f, const char *key)
 static McAdminWindow *
 open_admin (Fixture *f, McTestPerson person, const char *page)
 {
-  f->admin = mc_admin_window_new (workflow (f, person), f->validator);
+  f->admin = mc_admin_window_new (NULL, workflow (f, person), f->validator);
   gtk_window_set_default_size (GTK_WINDOW (f->admin), 720, 800);
   mc_gui_test_present (GTK_WINDOW (f->admin));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (f->admin), page);

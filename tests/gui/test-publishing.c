@@ -2,8 +2,10 @@
 /* The publishing page of the administration window: starting the
  * publishing service after the signing key's passphrase and fetching what
  * it serves at the address shown, a wrong passphrase, a port in use,
- * stopping (and closing the window), HTTPS files, did:web, the static
- * export, and the page read-only for others.  Each test runs on a
+ * stopping, publishing going on in the application after the window
+ * closes (shown again by a new window and by the main window's
+ * indicator), HTTPS files, did:web, the static export and cancelling it,
+ * and the page read-only for others.  Each test runs on a
  * throw-away institution in a database file.  Run under
  * tests/run-with-display. */
 #include "config.h"
@@ -14,6 +16,9 @@
 #include <libsoup/soup.h>
 
 #include "mc-admin-window.h"
+#include "mc-application.h"
+#include "mc-publishing-indicator.h"
+#include "mc-window.h"
 #include "mc-gui-test-util.h"
 #include "mc-keyring.h"
 #include "workflow-fixture.h"
@@ -24,6 +29,7 @@
 typedef struct {
   McTestInstitution *inst;
   McValidator       *validator;
+  McApplication     *app;      /* runs publishing; never registered */
   McAdminWindow     *admin;
 } Fixture;
 
@@ -59,6 +65,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   f->inst = mc_test_institution_new ();
   f->validator = mc_validator_new ();
+  f->app = mc_application_new ();
   admin = mc_test_workflow (f->inst, MC_TEST_ADMIN);
   MC_TEST_ASSERT_OK (mc_workflow_set_setting (admin, MC_SETTING_VERIFICATION_URL, BASE, &error));
   MC_TEST_ASSERT_OK (mc_workflow_set_setting (admin, MC_SETTING_SIGNING_ALGORITHM, "EdDSA", &error));
@@ -78,6 +85,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   for (GList *l = toplevels; l != NULL; l = l->next)
     gtk_window_destroy (l->data);
   mc_gui_test_spin ();
+  g_clear_object (&f->app);
   g_clear_object (&f->validator);
   mc_test_institution_free (f->inst);
   remove_tree (dir);
@@ -86,7 +94,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 static McAdminPublishingPage *
 open_page (Fixture *f, McTestPerson person)
 {
-  f->admin = mc_admin_window_new (mc_test_workflow (f->inst, person), f->validator);
+  f->admin = mc_admin_window_new (f->app, mc_test_workflow (f->inst, person), f->validator);
   gtk_window_set_default_size (GTK_WINDOW (f->admin), 720, 1000);
   mc_gui_test_present (GTK_WINDOW (f->admin));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (f->admin), "publishing");
@@ -356,18 +364,152 @@ test_network_address (Fixture *f, gconstpointer data)
   g_assert_false (mc_admin_publishing_page_get_network_warning (page));
 }
 
-/* Closing the administration window stops publishing. */
+/* Publishing is the application's: closing the administration window
+ * leaves it answering, a new window shows it running and stops it. */
 static void
-test_close_stops (Fixture *f, gconstpointer data)
+test_close_keeps_publishing (Fixture *f, gconstpointer data)
+{
+  McAdminPublishingPage *page = open_page (f, MC_TEST_ADMIN);
+  guint port = free_port ();
+  g_autofree char *url = NULL;
+  g_autofree char *shown = NULL;
+  McPublishingService *service = NULL;
+
+  g_assert_true (unlock (switch_on (page, port), PASSPHRASE));
+  g_assert_true (mc_admin_publishing_page_get_running (page));
+  url = mc_admin_publishing_page_dup_url (page);
+  service = mc_application_get_publishing_service (f->app);
+  g_assert_nonnull (service);
+
+  gtk_window_close (GTK_WINDOW (f->admin));
+  mc_gui_test_spin ();
+  g_assert_true (mc_application_get_publishing_service (f->app) == service);
+  assert_serves_issuer (url);
+
+  /* A new window shows it running, with its address. */
+  page = open_page (f, MC_TEST_ADMIN);
+  g_assert_true (mc_admin_publishing_page_get_running (page));
+  shown = mc_admin_publishing_page_dup_url (page);
+  g_assert_cmpstr (shown, ==, url);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (child (page, "publish_switch"))));
+  g_assert_true (gtk_switch_get_state (GTK_SWITCH (child (page, "publish_switch"))));
+  g_assert_cmpstr (mc_admin_publishing_page_get_status (page), ==, "Publishing over HTTP, with signed status lists");
+  g_assert_true (gtk_widget_get_visible (child (page, "url_row")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (page, "url_row"))), ==, url);
+  g_assert_false (gtk_widget_get_sensitive (child (page, "port_row")));
+  mc_gui_test_screenshot (GTK_WIDGET (f->admin), "gui-publishing-reopened");
+
+  /* Switching off there stops the application's service. */
+  gtk_switch_set_active (GTK_SWITCH (child (page, "publish_switch")), FALSE);
+  g_assert_null (mc_application_get_publishing_service (f->app));
+  g_assert_false (mc_admin_publishing_page_get_running (page));
+  g_assert_cmpstr (mc_admin_publishing_page_get_status (page), ==, "Not publishing");
+  assert_nothing_listens (port);
+}
+
+/* Two windows follow the one service: stopped in one, both show it. */
+static void
+test_two_windows (Fixture *f, gconstpointer data)
+{
+  McAdminPublishingPage *first = open_page (f, MC_TEST_ADMIN);
+  McAdminPublishingPage *second = NULL;
+
+  g_assert_true (unlock (switch_on (first, 0), PASSPHRASE));
+  second = open_page (f, MC_TEST_ADMIN);
+  g_assert_true (mc_admin_publishing_page_get_running (second));
+  /* Already running: the second cannot start another. */
+  g_assert_null (mc_admin_publishing_page_start (second));
+  mc_admin_publishing_page_stop (second);
+  g_assert_false (mc_admin_publishing_page_get_running (first));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (child (first, "publish_switch"))));
+  g_assert_false (gtk_widget_get_visible (child (first, "url_row")));
+}
+
+/* The application stops publishing when it goes away. */
+static void
+test_application_stops (Fixture *f, gconstpointer data)
 {
   McAdminPublishingPage *page = open_page (f, MC_TEST_ADMIN);
   guint port = free_port ();
 
   g_assert_true (unlock (switch_on (page, port), PASSPHRASE));
-  g_assert_true (mc_admin_publishing_page_get_running (page));
-  gtk_window_close (GTK_WINDOW (f->admin));
+  gtk_window_destroy (GTK_WINDOW (f->admin));
   mc_gui_test_spin ();
+  g_clear_object (&f->app);
   assert_nothing_listens (port);
+}
+
+/* The administration window on screen (transfer none), or NULL. */
+static McAdminWindow *
+find_admin_window (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (MC_IS_ADMIN_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* The main window's header shows publishing while it runs, and opens
+ * the Publishing page. */
+static void
+test_indicator (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *expected = NULL;
+  McWindow *window = NULL;
+  McPublishingIndicator *indicator = NULL;
+  McAdminPublishingPage *page = NULL;
+  GtkMenuButton *button = NULL;
+
+  /* Windows of an application need it registered (a private bus here). */
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  MC_TEST_ASSERT_OK (g_application_register (G_APPLICATION (f->app), NULL, &error));
+  window = mc_window_new (f->app, mc_test_workflow (f->inst, MC_TEST_ADMIN), f->validator, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  mc_gui_test_present (GTK_WINDOW (window));
+  indicator = MC_PUBLISHING_INDICATOR (gtk_widget_get_template_child (GTK_WIDGET (window), MC_TYPE_WINDOW,
+                                                                      "publishing_indicator"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (indicator)));
+  g_assert_null (mc_publishing_indicator_get_text (indicator));
+
+  /* Started from the administration window it opens. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-publishing", NULL));
+  f->admin = find_admin_window ();
+  g_assert_nonnull (f->admin);
+  page = mc_admin_window_get_publishing_page (f->admin);
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (f->admin)), ==,
+                   "publishing");
+  g_assert_true (unlock (switch_on (page, 0), PASSPHRASE));
+  url = mc_admin_publishing_page_dup_url (page);
+  expected = g_strconcat ("Publishing at ", url, NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (indicator)));
+  g_assert_cmpstr (mc_publishing_indicator_get_text (indicator), ==, expected);
+
+  /* It stays when the administration window closes, and opens it again. */
+  gtk_window_destroy (GTK_WINDOW (f->admin));
+  mc_gui_test_spin ();
+  g_assert_null (find_admin_window ());
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (indicator)));
+  mc_gui_test_screenshot (GTK_WIDGET (window), "gui-publishing-indicator-empty");
+  g_assert_true (mc_window_open_demo (window));
+  mc_gui_test_screenshot (GTK_WIDGET (window), "gui-publishing-indicator");
+  button = GTK_MENU_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (indicator)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), ==, expected);
+  gtk_menu_button_popup (button);
+  mc_gui_test_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (button)), "gui-publishing-indicator-popover");
+  gtk_menu_button_popdown (button);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-publishing", NULL));
+  f->admin = find_admin_window ();
+  g_assert_nonnull (f->admin);
+  page = mc_admin_window_get_publishing_page (f->admin);
+  g_assert_true (mc_admin_publishing_page_get_running (page));
+
+  mc_admin_publishing_page_stop (page);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (indicator)));
+  g_assert_null (mc_publishing_indicator_get_text (indicator));
 }
 
 /* Closing the window while the passphrase is asked for starts nothing. */
@@ -548,6 +690,70 @@ test_export (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (mc_admin_publishing_page_get_export_problem (page), "is not an earlier export"));
 }
 
+/* A label showing @text below @widget (a toast's title), or NULL. */
+static GtkWidget *
+find_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Clicks Cancel as soon as the export has begun (run after the page's
+ * own handler of the passphrase dialog's ::unlocked). */
+static void
+cancel_once_begun (McAdminPublishingPage *page)
+{
+  g_assert_true (mc_admin_publishing_page_get_exporting (page));
+  g_assert_true (gtk_widget_get_visible (child (page, "export_cancel_button")));
+  g_assert_false (gtk_widget_get_visible (child (page, "export_button")));
+  g_signal_emit_by_name (child (page, "export_cancel_button"), "clicked");
+}
+
+static void
+test_export_cancel (Fixture *f, gconstpointer data)
+{
+  McAdminPublishingPage *page = open_page (f, MC_TEST_ADMIN);
+  g_autofree char *dir = g_build_filename (f->inst->dir, "site", NULL);
+  g_autofree char *issuer = g_build_filename (dir, "issuer", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) parent = NULL;
+  McKeyUnlockDialog *dialog = NULL;
+  const char *name = NULL;
+
+  /* An earlier export, marked to tell it apart. */
+  g_assert_true (unlock (mc_admin_publishing_page_export (page, dir), PASSPHRASE));
+  g_assert_true (mc_gui_test_wait (export_done, page));
+  MC_TEST_ASSERT_OK (g_file_set_contents (issuer, "earlier", -1, &error));
+
+  dialog = mc_admin_publishing_page_export (page, dir);
+  g_signal_connect_swapped (dialog, "unlocked", G_CALLBACK (cancel_once_begun), page);
+  g_assert_true (unlock (dialog, PASSPHRASE));
+  g_assert_true (mc_gui_test_wait (export_done, page));
+
+  g_assert_null (mc_admin_publishing_page_get_export_problem (page));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->admin), "Export cancelled"));
+  g_assert_true (gtk_widget_get_visible (child (page, "export_button")));
+  g_assert_false (gtk_widget_get_visible (child (page, "export_cancel_button")));
+  g_assert_false (gtk_widget_get_visible (child (page, "export_spinner")));
+  mc_gui_test_screenshot (GTK_WIDGET (f->admin), "gui-publishing-export-cancelled");
+  /* The earlier export stays, and nothing is left beside it. */
+  MC_TEST_ASSERT_OK (g_file_get_contents (issuer, &text, NULL, &error));
+  g_assert_cmpstr (text, ==, "earlier");
+  parent = g_dir_open (f->inst->dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (parent)) != NULL)
+    g_assert_false (g_str_has_prefix (name, "site.new"));
+}
+
 /* Others */
 
 static void
@@ -581,11 +787,15 @@ main (int argc, char *argv[])
   ADD ("wrong-passphrase", test_wrong_passphrase);
   ADD ("port-in-use", test_port_in_use);
   ADD ("network-address", test_network_address);
-  ADD ("close-stops", test_close_stops);
+  ADD ("close-keeps-publishing", test_close_keeps_publishing);
+  ADD ("two-windows", test_two_windows);
+  ADD ("application-stops", test_application_stops);
+  ADD ("indicator", test_indicator);
   ADD ("close-while-asking", test_close_while_asking);
   ADD ("https", test_https);
   ADD ("did-web", test_did_web);
   ADD ("export", test_export);
+  ADD ("export-cancel", test_export_cancel);
   ADD ("read-only", test_read_only);
 #undef ADD
   return g_test_run ();
