@@ -12,8 +12,9 @@ partner (as its administrator).  Then Microcred runs twice:
 - as the administrator (the account running the test): Administration →
   Publishing → port 0 → Publish online → the signing key's passphrase →
   Start → the page shows the address, which answers with the issuer
-  profile, a signed status list and a credential's verification page,
-  and stops answering when the application quits;
+  profile, a signed status list and a credential's verification page;
+  it keeps answering once the administration window is closed (the main
+  window says so), and stops when the application quits;
 - acting for the registrar Ciarán Doyle: Verify Credential → the
   credential pasted → Verify → “Valid” and “From a trusted partner: …” →
   Record Recognition… → the note → Record → the dialog says what was
@@ -121,6 +122,12 @@ class RemoteJourney(Journey):
         admin.doActionNamed("window.close")
         wait_for("the administration window closed", lambda: find(
             self.app, lambda n: n.roleName == "frame" and n.name == "Administration") is None)
+        # The service belongs to the application, not to that window; the
+        # main window says it publishes.
+        self.check_published(url)
+        wait_for("the publishing indicator", lambda: find(
+            self.frame, lambda n: n.name == "Publishing at " + url))
+        self.shot("still-publishing")
         self.stop()
         try:
             self.fetch(url + "issuer")
