@@ -17,10 +17,10 @@ typedef void (*McPublishingChosenFunc) (McAdminPublishingPage *self,
 
 struct _McAdminPublishingPage
 {
-  AdwPreferencesPage    parent_instance;
+  McAdminPage           parent_instance;
 
   McApplication        *application;     /* runs the service; NULL in some tests */
-  McWorkflow           *workflow;
+  McWorkflow           *workflow;        /* the page's (borrowed) */
   GCancellable         *cancellable;     /* cancelled on dispose */
   GtkFileChooserNative *chooser;
   McPublishingChosenFunc chosen;         /* what the chooser's answer goes to */

@@ -10,12 +10,11 @@
 #include "mc-admin-publishing-page-private.h"
 #include "mc-application.h"
 
-G_DEFINE_FINAL_TYPE (McAdminPublishingPage, mc_admin_publishing_page, ADW_TYPE_PREFERENCES_PAGE)
+G_DEFINE_FINAL_TYPE (McAdminPublishingPage, mc_admin_publishing_page, MC_TYPE_ADMIN_PAGE)
 
 enum {
   PROP_0,
   PROP_APPLICATION,
-  PROP_WORKFLOW,
   N_PROPS
 };
 
@@ -332,34 +331,18 @@ _mc_admin_publishing_page_choose (McAdminPublishingPage *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-gboolean
-mc_admin_publishing_page_get_editable (McAdminPublishingPage *self)
-{
-  g_return_val_if_fail (MC_IS_ADMIN_PUBLISHING_PAGE (self), FALSE);
-  return self->editable;
-}
-
 /* GObject */
 
 static void
 mc_admin_publishing_page_constructed (GObject *object)
 {
   McAdminPublishingPage *self = MC_ADMIN_PUBLISHING_PAGE (object);
-  McPerson *actor = NULL;
 
   G_OBJECT_CLASS (mc_admin_publishing_page_parent_class)->constructed (object);
 
-  g_assert (MC_IS_WORKFLOW (self->workflow));
-
-  actor = mc_workflow_get_actor (self->workflow);
-  self->editable = mc_workflow_has_role (self->workflow, MC_ROLE_ADMINISTRATOR, 0);
-  if (!self->editable)
-    {
-      g_autofree char *note = _mc_admin_read_only_text (actor != NULL ? mc_person_get_name (actor) : "");
-
-      adw_preferences_group_set_description (self->note_group, note);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->note_group), !self->editable);
+  self->workflow = mc_admin_page_get_workflow (MC_ADMIN_PAGE (self));
+  self->editable = mc_admin_page_get_editable (MC_ADMIN_PAGE (self));
+  mc_admin_page_set_note (MC_ADMIN_PAGE (self), self->note_group);
   _mc_admin_set_editable (GTK_WIDGET (self->publish_switch), self->editable);
   if (self->application != NULL)
     g_signal_connect_object (self->application, "notify::publishing-service", G_CALLBACK (sync_service),
@@ -405,7 +388,6 @@ mc_admin_publishing_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_ADMIN_PUBLISHING_PAGE);
-  g_clear_object (&self->workflow);
   g_clear_object (&self->application);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->actions);
@@ -427,9 +409,6 @@ mc_admin_publishing_page_set_property (GObject      *object,
     case PROP_APPLICATION:
       self->application = g_value_dup_object (value);
       break;
-    case PROP_WORKFLOW:
-      self->workflow = g_value_dup_object (value);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -449,9 +428,6 @@ mc_admin_publishing_page_class_init (McAdminPublishingPageClass *klass)
 
   properties[PROP_APPLICATION] =
     g_param_spec_object ("application", NULL, NULL, MC_TYPE_APPLICATION,
-                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_WORKFLOW] =
-    g_param_spec_object ("workflow", NULL, NULL, MC_TYPE_WORKFLOW,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-#include "mc-core.h"
+#include "mc-admin-page.h"
 #include "mc-application.h"
 #include "mc-key-unlock-dialog.h"
 
@@ -24,11 +23,10 @@ G_BEGIN_DECLS
 
 #define MC_TYPE_ADMIN_PUBLISHING_PAGE (mc_admin_publishing_page_get_type ())
 G_DECLARE_FINAL_TYPE (McAdminPublishingPage, mc_admin_publishing_page, MC, ADMIN_PUBLISHING_PAGE,
-                      AdwPreferencesPage)
+                      McAdminPage)
 
 McAdminPublishingPage *mc_admin_publishing_page_new          (McApplication         *application,
                                                               McWorkflow            *workflow);
-gboolean           mc_admin_publishing_page_get_editable     (McAdminPublishingPage *self);
 
 /* Asks for the passphrase, as switching on does, and starts the service
  * once the key is unlocked (transfer none; NULL when already running or

@@ -763,7 +763,7 @@ test_read_only (Fixture *f, gconstpointer data)
   const char *names[] = { "publish_switch", "certificate_button", "tls_key_button", "did_web_switch",
                           "export_button", "address_row", "port_row" };
 
-  g_assert_false (mc_admin_publishing_page_get_editable (page));
+  g_assert_false (mc_admin_page_get_editable (MC_ADMIN_PAGE (page)));
   g_assert_true (gtk_widget_get_visible (child (page, "note_group")));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
