@@ -15,6 +15,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import sqlite3
 import ssl
@@ -45,6 +46,16 @@ def list_bits(token):
     encoded = jwt_payload(token)["credentialSubject"]["encodedList"]
     assert encoded.startswith("u")
     return gzip.decompress(b64url(encoded[1:]))
+
+
+def folder_contents(top):
+    """Every file below @top, by its relative path, with its bytes."""
+    contents = {}
+    for folder, _, names in os.walk(top):
+        for name in names:
+            with open(os.path.join(folder, name), "rb") as f:
+                contents[os.path.relpath(os.path.join(folder, name), top)] = f.read()
+    return contents
 
 
 def bit(bits, index):
@@ -480,6 +491,37 @@ class Export(PublishTestCase):
         self.assertEqual(r.returncode, 2)
         self.assertIn("not an earlier export", r.stderr.decode())
         self.assertTrue(os.path.exists(os.path.join(other, "keep.txt")))
+
+
+    def test_export_interrupted(self):
+        """Ctrl+C stops an export and leaves the folder as it was: here it
+        comes while the key is being unlocked (mcred waits for the
+        passphrase on a pipe), so the export stops before its first
+        document, whatever the machine's speed."""
+        out = os.path.join(self.tmp, "site-interrupted")
+        self.run_ok("publish", "--export", out, "--passphrase-file", self.passfile)
+        before = folder_contents(out)
+        read_end, write_end = os.pipe()
+        proc = subprocess.Popen([MCRED, "publish", "--export", out, "--passphrase-fd", str(read_end)],
+                                pass_fds=(read_end,), env=self.env, cwd=self.tmp,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        os.close(read_end)
+        try:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                with open("/proc/%d/wchan" % proc.pid) as f:
+                    if "pipe" in f.read():
+                        break   # blocked reading the passphrase
+                time.sleep(0.01)
+            proc.send_signal(signal.SIGINT)
+            os.write(write_end, (PASSPHRASE + "\n").encode())
+        finally:
+            os.close(write_end)
+        _, err = proc.communicate(timeout=60)
+        self.assertEqual(proc.returncode, 2, err)
+        self.assertIn(b"The export was stopped", err)
+        self.assertEqual(folder_contents(out), before)
+        self.assertFalse([n for n in os.listdir(self.tmp) if n.startswith("site-interrupted.new")])
 
 
 class Services(PublishTestCase):
