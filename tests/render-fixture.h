@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include "folder-fixture.h"
 
 G_BEGIN_DECLS
 
 /* What the tests of the PDFs (certificates, yearly reports) share: the
- * poppler tools and folders to write into. */
+ * poppler tools (folders to write into are in folder-fixture.h). */
 
 /* Runs the program an environment variable names (meson sets PDFINFO,
  * PDFTOTEXT, PDFFONTS, PDFTOPPM, ZBARIMG when it finds them) with the
@@ -20,11 +20,4 @@ guint  mc_test_pdf_pages      (const char *path);
 /* Checks that @text holds each of the NULL-terminated strings. */
 void   mc_test_assert_contains (const char *text,
                                 ...) G_GNUC_NULL_TERMINATED;
-/* A new temporary folder whose name starts with @prefix. */
-char  *mc_test_make_dir       (const char *prefix);
-/* Removes a test folder that must hold only the NULL-terminated files
- * named, and fails the test for anything else left behind. */
-void   mc_test_remove_dir     (const char *dir,
-                               ...) G_GNUC_NULL_TERMINATED;
-
 G_END_DECLS

@@ -8,9 +8,10 @@
 #include <gnutls/pkcs12.h>
 #include <gnutls/x509.h>
 
+#include "credential-fixture.h"
+#include "folder-fixture.h"
 #include "mc-core.h"
 #include "mc-credential.h"
-#include "credential-fixture.h"
 
 /* Signing keys: making, saving, loading, importing, certificates. */
 
@@ -30,24 +31,6 @@ make_temp_dir (void)
 
   g_assert_no_error (error);
   return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -181,7 +164,7 @@ check_save_and_load (McSigningKey *key,
 
   assert_load_refused (path, "Correct horse battery staple", MC_CREDENTIAL_ERROR_BAD_PASSPHRASE);
   assert_load_refused (path, NULL, MC_CREDENTIAL_ERROR_BAD_PASSPHRASE);
-  remove_tree (dir);
+  mc_test_remove_tree (dir);
 }
 
 static void
@@ -228,7 +211,7 @@ test_export_needs_passphrase (void)
   g_assert_false (mc_signing_key_save (key, path, NULL, &error));
   g_assert_error (error, MC_CREDENTIAL_ERROR, MC_CREDENTIAL_ERROR_BAD_PASSPHRASE);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  remove_tree (dir);
+  mc_test_remove_tree (dir);
 }
 
 static void
@@ -260,7 +243,7 @@ test_load_refusals (void)
   write_file (public, public_pem, strlen (public_pem));
   assert_load_refused (public, PASSPHRASE, MC_CREDENTIAL_ERROR_INVALID_KEY);
   assert_load_refused (dir, PASSPHRASE, MC_CREDENTIAL_ERROR_INVALID_KEY);
-  remove_tree (dir);
+  mc_test_remove_tree (dir);
 }
 
 static void
@@ -386,7 +369,7 @@ check_pkcs12 (McKeyAlgorithm alg)
   g_assert_no_error (error);
   g_assert_cmpstr (mc_signing_key_get_kid (loaded), ==, mc_signing_key_get_kid (key));
   assert_load_refused (path, "not the p12 password", MC_CREDENTIAL_ERROR_BAD_PASSPHRASE);
-  remove_tree (dir);
+  mc_test_remove_tree (dir);
 }
 
 static void
@@ -532,7 +515,7 @@ test_self_signed_kept (void)
   loaded = mc_signing_key_load (path, PASSPHRASE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (mc_signing_key_get_certificate_pem (loaded), ==, mc_signing_key_get_certificate_pem (key));
-  remove_tree (dir);
+  mc_test_remove_tree (dir);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+#include "folder-fixture.h"
 #include "mc-core.h"
 
 #define MCRD_APPLICATION_ID 0x4D435244
@@ -22,30 +23,6 @@ typedef struct {
   char *dir;
   char *path;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir;
-  const char *name;
-
-  g_chmod (path, 0700);
-  dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_remove (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -62,7 +39,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  mc_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -381,7 +358,7 @@ run_read_only_case (gboolean folder_read_only)
 
   g_unsetenv ("MC_TEST_READ_ONLY_PATH");
   g_unsetenv ("MC_TEST_READ_ONLY_NEW_PATH");
-  remove_tree (dir);
+  mc_test_remove_tree (dir);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "folder-fixture.h"
 #include "mc-batch-issuer.h"
 #include "mc-certificate-print.h"
 #include "mc-credential-item.h"
@@ -143,32 +144,14 @@ institution_set_up (void)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name = NULL;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 institution_tear_down (void)
 {
   g_autofree char *keys = g_strconcat (institution.inst->path, "-keys", NULL);
   g_autofree char *exports = g_build_filename (institution.inst->dir, "exports", NULL);
 
-  remove_tree (keys);
-  remove_tree (exports);
-  remove_tree (institution.out_dir);
+  mc_test_remove_tree (keys);
+  mc_test_remove_tree (exports);
+  mc_test_remove_tree (institution.out_dir);
   g_clear_pointer (&institution.real, g_ptr_array_unref);
   g_clear_pointer (&institution.inst, mc_test_institution_free);
   g_free (institution.out_dir);

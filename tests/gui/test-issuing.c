@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "folder-fixture.h"
 #include "mc-admin-window.h"
 #include "mc-gui-test-util.h"
 #include "mc-import-row-item.h"
@@ -30,28 +31,6 @@ typedef struct {
   McOfferingsWindow *offerings;
   GtkWindow         *window;     /* another window under test, destroyed at the end */
 } Fixture;
-
-/* Removes @path and everything in it (keys and exports live in folders
- * beside the database, which the institution's own cleanup leaves). */
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
@@ -76,7 +55,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_clear_object (&f->validator);
   g_clear_object (&f->design);
   mc_test_institution_free (f->inst);
-  remove_tree (dir);
+  mc_test_remove_tree (dir);
 }
 
 static McWorkflow *

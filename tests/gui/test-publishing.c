@@ -15,12 +15,13 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "folder-fixture.h"
 #include "mc-admin-window.h"
 #include "mc-application.h"
-#include "mc-publishing-indicator.h"
-#include "mc-window.h"
 #include "mc-gui-test-util.h"
 #include "mc-keyring.h"
+#include "mc-publishing-indicator.h"
+#include "mc-window.h"
 #include "workflow-fixture.h"
 
 #define PASSPHRASE "Vier paarden op de dijk"
@@ -32,26 +33,6 @@ typedef struct {
   McApplication     *app;      /* runs publishing; never registered */
   McAdminWindow     *admin;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
 
 /* The institution ready to publish: its verification address and an
  * Ed25519 key (quick to make) that signs. */
@@ -88,7 +69,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_clear_object (&f->app);
   g_clear_object (&f->validator);
   mc_test_institution_free (f->inst);
-  remove_tree (dir);
+  mc_test_remove_tree (dir);
 }
 
 static McAdminPublishingPage *

@@ -10,6 +10,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "folder-fixture.h"
 #include "mc-gui-test-util.h"
 #include "mc-recognition-dialog.h"
 #include "mc-recognitions-window.h"
@@ -97,29 +98,11 @@ partner_set_up (void)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name = NULL;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 partner_tear_down (void)
 {
   soup_server_disconnect (partner.server);
   g_clear_object (&partner.server);
-  remove_tree (partner.dir);
+  mc_test_remove_tree (partner.dir);
   g_clear_object (&partner.design);
   g_clear_pointer (&partner.inst, mc_test_institution_free);
   g_free (partner.base);

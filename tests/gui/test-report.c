@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "folder-fixture.h"
 #include "mc-gui-test-util.h"
 #include "mc-report-dialog.h"
 
@@ -39,20 +40,6 @@ fixture_set_up (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   if (f->dialog != NULL)
@@ -61,7 +48,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (mc_gui_test_take_message ());
   g_clear_object (&f->workflow);
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  mc_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
