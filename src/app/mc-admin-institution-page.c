@@ -597,6 +597,7 @@ mc_admin_institution_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->logo_chooser));
   g_clear_object (&self->logo_chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_ADMIN_INSTITUTION_PAGE);
+  self->workflow = NULL;  /* McAdminPage's, released there */
   g_clear_object (&self->validator);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->entries, g_hash_table_unref);

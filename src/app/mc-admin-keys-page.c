@@ -400,6 +400,7 @@ mc_admin_keys_page_dispose (GObject *object)
   McAdminKeysPage *self = MC_ADMIN_KEYS_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_ADMIN_KEYS_PAGE);
+  self->workflow = NULL;  /* McAdminPage's, released there */
   g_clear_object (&self->keyring);
   g_clear_pointer (&self->key_rows, g_ptr_array_unref);
 

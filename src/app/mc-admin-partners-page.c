@@ -282,6 +282,7 @@ mc_admin_partners_page_dispose (GObject *object)
   McAdminPartnersPage *self = MC_ADMIN_PARTNERS_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_ADMIN_PARTNERS_PAGE);
+  self->workflow = NULL;  /* McAdminPage's, released there */
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mc_admin_partners_page_parent_class)->dispose (object);

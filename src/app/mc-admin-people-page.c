@@ -370,6 +370,7 @@ mc_admin_people_page_dispose (GObject *object)
   McAdminPeoplePage *self = MC_ADMIN_PEOPLE_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_ADMIN_PEOPLE_PAGE);
+  self->workflow = NULL;  /* McAdminPage's, released there */
   g_clear_object (&self->units);
   g_clear_pointer (&self->person_rows, g_ptr_array_unref);
 

@@ -388,6 +388,7 @@ mc_admin_publishing_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_ADMIN_PUBLISHING_PAGE);
+  self->workflow = NULL;  /* McAdminPage's, released there */
   g_clear_object (&self->application);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->actions);
