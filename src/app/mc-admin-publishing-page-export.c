@@ -174,8 +174,11 @@ on_export_unlocked (McAdminPublishingPage *self,
   _mc_admin_publishing_page_update_export (self);
   task = g_task_new (self, job->cancellable, on_exported, NULL);
   /* Cancelling fails the export, never drops its result: the folder is
-   * cleaned up before on_exported() runs. */
+   * cleaned up before on_exported() runs.  A cancel that comes after the
+   * last document changes nothing, and the page says the export is done
+   * (the task reports the export's own result, not the cancellable's). */
   g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_source_tag (task, on_export_unlocked);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);
