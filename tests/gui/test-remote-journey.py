@@ -28,6 +28,7 @@ Screenshots go to $SCREENSHOT_DIR."""
 import http.server
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -137,7 +138,10 @@ class RemoteJourney(Journey):
             raise AssertionError("the service still answers after the application quit")
 
     def answering_at(self, admin):
-        node = find(admin, lambda n: n.roleName == "label" and n.name.startswith("http://127.0.0.1:"))
+        """The address the page shows publishing at (the Partners page
+        also lists addresses on 127.0.0.1: the partner's, with a path)."""
+        node = find(admin, lambda n: n.roleName == "label"
+                    and re.fullmatch(r"http://127\.0\.0\.1:\d+/", n.name) is not None)
         return node.name if node is not None else None
 
     def check_published(self, url):
