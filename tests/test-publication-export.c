@@ -186,34 +186,6 @@ export_cancelled_at_two (Fixture *f)
   g_assert_cmpuint (cancel.last, ==, 2);
 }
 
-static void
-test_cancel_missing (Fixture       *f,
-                     gconstpointer  data)
-{
-  g_autofree char *before = snapshot (f);
-  g_autofree char *after = NULL;
-
-  export_cancelled_at_two (f);
-  g_assert_false (g_file_test (f->target, G_FILE_TEST_EXISTS));
-  after = snapshot (f);
-  g_assert_cmpstr (after, ==, before);
-}
-
-static void
-test_cancel_empty (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-
-  g_assert_cmpint (g_mkdir (f->target, 0755), ==, 0);
-  before = snapshot (f);
-  export_cancelled_at_two (f);
-  g_assert_true (g_file_test (f->target, G_FILE_TEST_IS_DIR));
-  after = snapshot (f);
-  g_assert_cmpstr (after, ==, before);
-}
-
 /* A complete export, then made recognisable: an edited document and a
  * file only it has.  The snapshot of the folder that holds it. */
 static char *
@@ -228,19 +200,6 @@ earlier_export (Fixture *f)
   MC_TEST_ASSERT_OK (g_file_set_contents (issuer, "{\"earlier\": true}", -1, &error));
   MC_TEST_ASSERT_OK (g_file_set_contents (extra, "kept", -1, &error));
   return snapshot (f);
-}
-
-static void
-test_cancel_earlier_export (Fixture       *f,
-                            gconstpointer  data)
-{
-  g_autofree char *before = earlier_export (f);
-  g_autofree char *after = NULL;
-
-  export_cancelled_at_two (f);
-  after = snapshot (f);
-  g_assert_cmpstr (after, ==, before);
-  g_assert_nonnull (strstr (after, "uploaded-by-hand.txt"));
 }
 
 /* Cancelled from another thread: the export runs in a worker that stops
@@ -310,28 +269,47 @@ cancel_from_thread (Fixture *f)
   g_cond_clear (&worker.cond);
 }
 
+/* What the target holds before a cancelled export, which must hold it
+ * after: nothing, an empty folder, or an earlier export. */
+typedef enum {
+  TARGET_MISSING,
+  TARGET_EMPTY,
+  TARGET_EARLIER,
+} Target;
+
+typedef struct {
+  Target  target;
+  void  (*cancel) (Fixture *f);
+} CancelCase;
+
 static void
-test_thread_missing (Fixture       *f,
-                     gconstpointer  data)
+test_cancel (Fixture       *f,
+             gconstpointer  data)
 {
-  g_autofree char *before = snapshot (f);
+  const CancelCase *c = data;
+  g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  cancel_from_thread (f);
+  if (c->target == TARGET_EMPTY)
+    g_assert_cmpint (g_mkdir (f->target, 0755), ==, 0);
+  before = c->target == TARGET_EARLIER ? earlier_export (f) : snapshot (f);
+  c->cancel (f);
   after = snapshot (f);
   g_assert_cmpstr (after, ==, before);
-}
-
-static void
-test_thread_earlier_export (Fixture       *f,
-                            gconstpointer  data)
-{
-  g_autofree char *before = earlier_export (f);
-  g_autofree char *after = NULL;
-
-  cancel_from_thread (f);
-  after = snapshot (f);
-  g_assert_cmpstr (after, ==, before);
+  switch (c->target)
+    {
+    case TARGET_MISSING:
+      g_assert_false (g_file_test (f->target, G_FILE_TEST_EXISTS));
+      break;
+    case TARGET_EMPTY:
+      g_assert_true (g_file_test (f->target, G_FILE_TEST_IS_DIR));
+      break;
+    case TARGET_EARLIER:
+      g_assert_nonnull (strstr (after, "uploaded-by-hand.txt"));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /* Cancelled before it began: nothing is written at all. */
@@ -363,11 +341,17 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/net/publication/export/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("progress", test_progress);
-  ADD ("cancel/missing", test_cancel_missing);
-  ADD ("cancel/empty", test_cancel_empty);
-  ADD ("cancel/earlier-export", test_cancel_earlier_export);
-  ADD ("cancel-from-thread/missing", test_thread_missing);
-  ADD ("cancel-from-thread/earlier-export", test_thread_earlier_export);
+#define ADD_CANCEL(path, target, cancel) \
+  G_STMT_START { \
+    static const CancelCase c = { target, cancel }; \
+    g_test_add ("/net/publication/export/" path, Fixture, &c, fixture_set_up, test_cancel, fixture_tear_down); \
+  } G_STMT_END
+  ADD_CANCEL ("cancel/missing", TARGET_MISSING, export_cancelled_at_two);
+  ADD_CANCEL ("cancel/empty", TARGET_EMPTY, export_cancelled_at_two);
+  ADD_CANCEL ("cancel/earlier-export", TARGET_EARLIER, export_cancelled_at_two);
+  ADD_CANCEL ("cancel-from-thread/missing", TARGET_MISSING, cancel_from_thread);
+  ADD_CANCEL ("cancel-from-thread/earlier-export", TARGET_EARLIER, cancel_from_thread);
+#undef ADD_CANCEL
   ADD ("cancelled-before", test_cancelled_before);
 #undef ADD
   return g_test_run ();

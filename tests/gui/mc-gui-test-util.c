@@ -126,6 +126,27 @@ mc_gui_test_screenshot (GtkWidget  *widget,
   gdk_texture_save_to_png (texture, file);
 }
 
+gpointer
+mc_gui_test_find_window (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+void
+mc_gui_test_destroy_windows (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  mc_gui_test_spin ();
+}
+
 char *
 mc_gui_test_take_message (void)
 {

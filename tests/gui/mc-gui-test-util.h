@@ -21,6 +21,11 @@ void         mc_gui_test_present      (GtkWindow *window);
 void         mc_gui_test_screenshot   (GtkWidget *widget, const char *name);
 /* The id of the unit with @code, which must exist. */
 gint64       mc_gui_test_unit_id      (McStore *store, const char *code);
+/* The first visible window of @type (transfer none), or NULL. */
+gpointer     mc_gui_test_find_window  (GType type);
+/* Destroys every window of the test, dialogs included, and runs what
+ * that leaves pending. */
+void         mc_gui_test_destroy_windows (void);
 /* The body of the newest message dialog on screen, or NULL; closes all
  * of them. Newly allocated. */
 char        *mc_gui_test_take_message (void);

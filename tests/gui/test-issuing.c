@@ -44,14 +44,8 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_autofree char *dir = g_strdup (f->inst->dir);
 
-  g_autoptr(GList) toplevels = NULL;
-
   g_free (mc_gui_test_take_message ());
-  /* Every window of the test, its dialogs included. */
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  mc_gui_test_spin ();
+  mc_gui_test_destroy_windows ();
   g_clear_object (&f->validator);
   g_clear_object (&f->design);
   mc_test_institution_free (f->inst);

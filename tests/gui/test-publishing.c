@@ -59,13 +59,9 @@ static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_autofree char *dir = g_strdup (f->inst->dir);
-  g_autoptr(GList) toplevels = NULL;
 
   g_free (mc_gui_test_take_message ());
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  mc_gui_test_spin ();
+  mc_gui_test_destroy_windows ();
   g_clear_object (&f->app);
   g_clear_object (&f->validator);
   mc_test_institution_free (f->inst);
@@ -213,12 +209,7 @@ assert_nothing_listens (guint port)
 static McKeyUnlockDialog *
 find_unlock_dialog (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (MC_IS_KEY_UNLOCK_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
+  return mc_gui_test_find_window (MC_TYPE_KEY_UNLOCK_DIALOG);
 }
 
 /* Types @port and switches publishing on, as a click does (the port
@@ -424,12 +415,7 @@ test_application_stops (Fixture *f, gconstpointer data)
 static McAdminWindow *
 find_admin_window (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (MC_IS_ADMIN_WINDOW (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
+  return mc_gui_test_find_window (MC_TYPE_ADMIN_WINDOW);
 }
 
 /* The main window's header shows publishing while it runs, and opens

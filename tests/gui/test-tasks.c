@@ -181,12 +181,7 @@ test_chair_tasks (Fixture *f, gconstpointer data)
 static McActAsDialog *
 find_act_as_dialog (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (MC_IS_ACT_AS_DIALOG (l->data))
-      return l->data;
-  return NULL;
+  return mc_gui_test_find_window (MC_TYPE_ACT_AS_DIALOG);
 }
 
 static void

@@ -300,17 +300,6 @@ assert_hidden (Fixture *f, McAction action)
   g_assert_null (mc_workflow_bar_get_button (f->bar, action));
 }
 
-static gpointer
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
 static void
 submit (Fixture *f)
 {
@@ -329,7 +318,7 @@ assign (Fixture *f, const char *first, const char *second)
 
   act (f, CHAIR);
   g_assert_true (mc_workflow_bar_activate (f->bar, MC_ACTION_ASSIGN_REVIEWERS));
-  dialog = find_toplevel (MC_TYPE_ASSIGN_REVIEWERS_DIALOG);
+  dialog = mc_gui_test_find_window (MC_TYPE_ASSIGN_REVIEWERS_DIALOG);
   g_assert_nonnull (dialog);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (mc_assign_reviewers_dialog_get_check (dialog, mc_person_get_id (p1))), TRUE);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (mc_assign_reviewers_dialog_get_check (dialog, mc_person_get_id (p2))), TRUE);
@@ -528,7 +517,7 @@ test_submit_assign_review_decide (Fixture *f, gconstpointer data)
   act (f, CHAIR);
   assert_allowed (f, MC_ACTION_DECIDE);
   g_assert_true (mc_workflow_bar_activate (f->bar, MC_ACTION_DECIDE));
-  dialog = find_toplevel (MC_TYPE_DECISION_DIALOG);
+  dialog = mc_gui_test_find_window (MC_TYPE_DECISION_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpint (mc_decision_dialog_get_outcome (dialog), ==, MC_OUTCOME_APPROVE_WITH_CONDITIONS);
   mc_decision_dialog_set_meeting_date (dialog, "2026-02-30");
@@ -545,7 +534,7 @@ test_submit_assign_review_decide (Fixture *f, gconstpointer data)
   snap (GTK_WIDGET (dialog), "decision-conditions");
   g_assert_true (mc_decision_dialog_record (dialog));
   iterate ();
-  g_assert_null (find_toplevel (MC_TYPE_DECISION_DIALOG));
+  g_assert_null (mc_gui_test_find_window (MC_TYPE_DECISION_DIALOG));
 
   d = stored (f);
   g_assert_cmpint (mc_design_get_state (d), ==, MC_DESIGN_STATE_APPROVED);
@@ -559,7 +548,7 @@ test_submit_assign_review_decide (Fixture *f, gconstpointer data)
   assert_allowed (f, MC_ACTION_MEET_CONDITION);
   g_assert_true (mc_workflow_bar_activate (f->bar, MC_ACTION_MEET_CONDITION));
   {
-    AdwMessageDialog *meet = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    AdwMessageDialog *meet = mc_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
     GtkWidget *box;
 
     g_assert_nonnull (meet);
@@ -595,7 +584,7 @@ test_assign_dialog (Fixture *f, gconstpointer data)
    * completed review cannot be withdrawn, and the minimum is a hint. */
   act (f, CHAIR);
   g_assert_true (mc_workflow_bar_activate (f->bar, MC_ACTION_ASSIGN_REVIEWERS));
-  dialog = find_toplevel (MC_TYPE_ASSIGN_REVIEWERS_DIALOG);
+  dialog = mc_gui_test_find_window (MC_TYPE_ASSIGN_REVIEWERS_DIALOG);
   g_assert_nonnull (dialog);
   check = mc_assign_reviewers_dialog_get_check (dialog, mc_person_get_id (author));
   g_assert_nonnull (check);
@@ -704,7 +693,7 @@ test_retire_confirmed (Fixture *f, gconstpointer data)
   /* Cancelling changes nothing. */
   events = n_events (f);
   g_assert_true (mc_workflow_bar_activate (f->bar, MC_ACTION_SUSPEND));
-  confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  confirm = mc_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "cancel");
   iterate ();
@@ -713,7 +702,7 @@ test_retire_confirmed (Fixture *f, gconstpointer data)
 
   /* Retiring asks first and keeps the comment in the history. */
   g_assert_true (mc_workflow_bar_activate (f->bar, MC_ACTION_RETIRE));
-  confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  confirm = mc_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (confirm);
   g_assert_cmpstr (adw_message_dialog_get_default_response (confirm), ==, "cancel");
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (confirm)),
